@@ -1,0 +1,102 @@
+package org.lavasoftware.deploy.dsl
+
+import org.lavasoftware.deploy.ToolException
+import org.lavasoftware.deploy.model.InstanceName
+
+/**
+ * The base class of every {@code .lava} recipe, extension script and shell line: its methods are
+ * the DSL's primitives. Each is a thin translation into the engine.
+ */
+abstract class LavaScript extends Script {
+    /** Set by the runtime before the script runs. */
+    DslContext dslContext
+
+    @Primitive(value = 'The instance called NAME, to query or act on; it need not exist yet (install).',
+            params = ['name: the instance name'],
+            example = "println instance('demo').revision")
+    InstanceHandle instance(String name) {
+        new InstanceHandle(dslContext, InstanceName.of(name))
+    }
+
+    @Primitive(value = 'Runs the block with the instance as its subject: `backup()` in it means that instance\'s backup.',
+            params = ['name: the instance name', 'body: the block'],
+            example = "instance('demo') { println revision }")
+    def instance(String name, @DelegatesTo(value = InstanceHandle, strategy = Closure.DELEGATE_FIRST) Closure body) {
+        InstanceHandle handle = instance(name)
+        Closure copy = (Closure) body.clone()
+        copy.delegate = handle
+        copy.resolveStrategy = Closure.DELEGATE_FIRST
+        copy.call(handle)
+    }
+
+    @Primitive(value = 'Every instance under the root, in name order.',
+            example = "instances().each { println \"\${it.name}: \${it.state}\" }")
+    List<InstanceHandle> instances() {
+        dslContext.engine.list().collect { new InstanceHandle(dslContext, InstanceName.of(it.name())) }
+    }
+
+    @Primitive(value = 'Asks a yes/no question and stops the recipe unless the answer is yes; `--yes` answers yes.',
+            params = ['question: what to ask'],
+            example = "confirm 'Upgrade every instance?'")
+    boolean confirm(String question) {
+        if (!dslContext.engine.prompter().confirm(question)) {
+            throw ToolException.failed("stopped: the answer to '${question}' was no; nothing more was done")
+        }
+        true
+    }
+
+    @Primitive(value = 'Runs the block as a dry run: operations in it print their plans and change nothing.',
+            params = ['body: the block'],
+            example = "dryRun { instance('demo') { println state } }")
+    def dryRun(Closure body) {
+        dslContext.dryRun(body)
+    }
+
+    @Primitive(value = 'The value of a recipe parameter given as key=value after the recipe\'s name; an error naming the parameter when it was not given.',
+            params = ['name: the parameter'],
+            example = "def target = param('name')")
+    String param(String name) {
+        String value = dslContext.params[name]
+        if (value == null) {
+            throw ToolException.badInput("parameter '${name}' is not set: pass ${name}=VALUE after the recipe's name")
+        }
+        value
+    }
+
+    @Primitive(value = 'The value of a recipe parameter, or the default when it was not given.',
+            params = ['name: the parameter', 'fallback: the default value'],
+            example = "int keep = param('keep', '7') as int")
+    String param(String name, Object fallback) {
+        dslContext.params.containsKey(name) ? dslContext.params[name] : fallback?.toString()
+    }
+
+    @Primitive(value = 'Adds a primitive to the DSL, callable from every recipe and the shell (for dsl-scripts).',
+            params = ['name: the new primitive', 'body: what it does; its parameters are the call\'s arguments'],
+            example = "primitive('hello') { String who -> println \"hello \$who\" }")
+    void primitive(String name, Closure body) {
+        refuseBuiltIn(name, DslReference.scriptPrimitives())
+        dslContext.registry.addScriptPrimitive(name, body)
+    }
+
+    @Primitive(value = 'Adds a primitive to every instance, run with the instance as its delegate (for dsl-scripts).',
+            params = ['name: the new primitive', 'body: what it does'],
+            example = "instancePrimitive('describe') { -> \"\$name on \$revision\" }")
+    void instancePrimitive(String name, Closure body) {
+        refuseBuiltIn(name, DslReference.instancePrimitives())
+        dslContext.registry.addInstancePrimitive(name, body)
+    }
+
+    private static void refuseBuiltIn(String name, List<DslReference.Entry> builtIns) {
+        if (builtIns.any { it.name == name }) {
+            throw ToolException.badInput("'${name}' is a built-in primitive; give the extension another name")
+        }
+    }
+
+    def methodMissing(String name, Object args) {
+        Closure extension = dslContext?.registry?.scriptPrimitive(name)
+        if (extension == null) {
+            throw new MissingMethodException(name, getClass(), args as Object[])
+        }
+        DslRegistry.invoke(extension, this, args)
+    }
+}

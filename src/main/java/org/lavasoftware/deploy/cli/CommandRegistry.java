@@ -1,0 +1,67 @@
+package org.lavasoftware.deploy.cli;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
+
+/**
+ * Every verb of the command line, in one place. Building a verb's picocli model costs
+ * milliseconds of reflection, so a command line gets only the verb it names; help, completion and
+ * a line without a known verb get them all.
+ */
+final class CommandRegistry {
+    private static final Map<String, Supplier<Object>> VERBS = new LinkedHashMap<>();
+
+    static {
+        VERBS.put("list", ListCommand::new);
+        VERBS.put("recover", RecoverCommand::new);
+        VERBS.put("run", RunCommand::new);
+        VERBS.put("shell", ShellCommand::new);
+        VERBS.put("version", VersionCommand::new);
+        VERBS.put("help", CommandLine.HelpCommand::new);
+        VERBS.put("__cds-training", CdsTrainingCommand::new);
+    }
+
+    private CommandRegistry() {
+    }
+
+    static Set<String> names() {
+        return VERBS.keySet();
+    }
+
+    /** Adds to {@code top} the verb {@code args} name, or all verbs when that is needed. */
+    static void addFor(CommandLine top, String[] args) {
+        String verb = verbOf(top, args);
+        if (verb == null || verb.equals("help") || !VERBS.containsKey(verb)) {
+            addAll(top);
+        } else {
+            top.addSubcommand(verb, VERBS.get(verb).get());
+        }
+    }
+
+    static void addAll(CommandLine top) {
+        VERBS.forEach((name, make) -> top.addSubcommand(name, make.get()));
+    }
+
+    /** The first argument that is not a global option or its value. */
+    private static String verbOf(CommandLine top, String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (!arg.startsWith("-")) {
+                return arg;
+            }
+            if (List.of("-h", "--help", "-V", "--version").contains(arg)) {
+                return null;
+            }
+            OptionSpec option = top.getCommandSpec().findOption(arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg);
+            if (option != null && option.arity().max() > 0 && !arg.contains("=")) {
+                i++;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,28 @@
+package org.lavasoftware.deploy.cli;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.lavasoftware.deploy.engine.InstanceSummary;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "list", description = "List the instances: name, web mode, code revision, state.")
+final class ListCommand implements Callable<Integer> {
+    @ParentCommand
+    private LavaDeploymentTool tool;
+
+    @Override
+    public Integer call() {
+        CliContext context = tool.context();
+        List<Map<String, Object>> rows = context.engine().list().stream().map(InstanceSummary::fields).toList();
+        if (context.options().json) {
+            context.out().println(Json.write(rows));
+        } else if (rows.isEmpty()) {
+            context.err().println("no instances under " + context.root().path());
+        } else {
+            Table.print(context.out(), rows);
+        }
+        return 0;
+    }
+}

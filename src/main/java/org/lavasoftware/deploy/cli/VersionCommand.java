@@ -1,0 +1,46 @@
+package org.lavasoftware.deploy.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "version", description = "Print the version of lava-deployment-tool.")
+final class VersionCommand implements Callable<Integer> {
+    @ParentCommand
+    private LavaDeploymentTool tool;
+
+    @Override
+    public Integer call() {
+        CliContext context = tool.context();
+        if (context.options().json) {
+            context.out().println(Json.write(Map.of("version", version())));
+        } else {
+            context.out().println("lava-deployment-tool " + version());
+        }
+        return 0;
+    }
+
+    static String version() {
+        Properties props = new Properties();
+        try (InputStream in = VersionCommand.class.getResourceAsStream("/org/lavasoftware/deploy/version.properties")) {
+            if (in != null) {
+                props.load(in);
+            }
+        } catch (IOException e) {
+            // the build always packs the file; without it the version is simply unknown
+        }
+        return props.getProperty("version", "unknown");
+    }
+
+    static final class Provider implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"lava-deployment-tool " + version()};
+        }
+    }
+}

@@ -1,0 +1,215 @@
+package org.lavasoftware.deploy.engine;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import org.lavasoftware.deploy.ToolException;
+import org.lavasoftware.deploy.adapters.exec.Privilege;
+import org.lavasoftware.deploy.adapters.exec.ProcessRunner;
+import org.lavasoftware.deploy.model.InstanceConfig;
+import org.lavasoftware.deploy.model.InstanceConfigStore;
+import org.lavasoftware.deploy.model.InstanceLayout;
+import org.lavasoftware.deploy.model.InstanceName;
+import org.lavasoftware.deploy.model.LavaRoot;
+
+/**
+ * The one API the three faces call. Queries answer directly; operations run as journaled plans
+ * under the instance's lock, or are only shown in a dry run.
+ */
+public final class Engine {
+    private final EngineSettings settings;
+    private final Reporter reporter;
+    private final Prompter prompter;
+    private final Privilege privilege;
+    private final OperationCatalog catalog;
+
+    public Engine(EngineSettings settings, Reporter reporter, Prompter prompter, Privilege privilege,
+                  OperationCatalog catalog) {
+        this.settings = settings;
+        this.reporter = reporter;
+        this.prompter = prompter;
+        this.privilege = privilege;
+        this.catalog = catalog;
+    }
+
+    public EngineSettings settings() {
+        return settings;
+    }
+
+    public LavaRoot root() {
+        return settings.root();
+    }
+
+    public Reporter reporter() {
+        return reporter;
+    }
+
+    public Prompter prompter() {
+        return prompter;
+    }
+
+    public Privilege privilege() {
+        return privilege;
+    }
+
+    /** The same engine, but operations are shown rather than run (or run, for {@code false}). */
+    public Engine withDryRun(boolean dryRun) {
+        return new Engine(settings.withDryRun(dryRun), reporter, prompter, privilege, catalog);
+    }
+
+    public boolean isDryRun() {
+        return settings.dryRun();
+    }
+
+    // ---- queries ------------------------------------------------------------------------------
+
+    public List<InstanceSummary> list() {
+        TreeSet<InstanceName> names = new TreeSet<>(root().instanceNames());
+        names.addAll(root().journalNames());
+        return names.stream().map(this::summarize).toList();
+    }
+
+    private InstanceSummary summarize(InstanceName name) {
+        InstanceLayout layout = root().instance(name);
+        String mode = "unknown";
+        if (layout.exists()) {
+            try {
+                mode = InstanceConfigStore.load(layout).config().webMode();
+            } catch (RuntimeException e) {
+                mode = "unreadable";
+            }
+        }
+        return new InstanceSummary(name.value(), mode, revision(layout), state(layout));
+    }
+
+    /** The code revision in use: the name of the directory {@code code/current} points at. */
+    public static String revision(InstanceLayout layout) {
+        Path current = layout.currentCode();
+        try {
+            if (Files.isSymbolicLink(current)) {
+                Path target = Files.readSymbolicLink(current);
+                return target.getFileName().toString();
+            }
+        } catch (java.io.IOException e) {
+            return "unreadable";
+        }
+        return Files.isDirectory(current) ? "current" : "none";
+    }
+
+    private String state(InstanceLayout layout) {
+        Optional<String> holder = InstanceLock.holder(layout.lockFile());
+        if (holder.isPresent()) {
+            return "busy";
+        }
+        if (Journal.read(layout.journalFile()).isPresent()) {
+            return "interrupted";
+        }
+        return layout.exists() ? "installed" : "missing";
+    }
+
+    /** The instance's configuration as it would be used now (evolved, not yet saved). */
+    public InstanceConfig config(InstanceName name) {
+        InstanceLayout layout = existing(name);
+        return InstanceConfigStore.load(layout).config();
+    }
+
+    /** The layout of an instance that must exist; a clear error otherwise. */
+    public InstanceLayout existing(InstanceName name) {
+        InstanceLayout layout = root().instance(name);
+        if (!layout.exists()) {
+            throw ToolException.badInput("no instance named " + name + " under " + root().path()
+                    + "; `lava-deployment-tool list` shows the instances");
+        }
+        return layout;
+    }
+
+    /** The interrupted operation of an instance, if one is waiting for {@code recover}. */
+    public Optional<JournalState> interrupted(InstanceName name) {
+        return Journal.read(root().instance(name).journalFile());
+    }
+
+    // ---- operations ---------------------------------------------------------------------------
+
+    /** Runs (or in a dry run, shows) an operation's plan under the instance's lock and journal. */
+    public void execute(Operation operation) {
+        InstanceName name = operation.instance();
+        InstanceLayout layout = root().instance(name);
+        if (settings.dryRun()) {
+            refuseIfInterrupted(name);
+            reporter.dryRun(operation.plan(context(layout, OperationLog.discard())));
+            return;
+        }
+        try (InstanceLock rootLock = operation.changesInstanceSet() ? lockRoot(operation.kind()) : null;
+             InstanceLock lock = lock(layout, operation.kind() + " of " + name);
+             OperationLog log = openLog(name)) {
+            refuseIfInterrupted(name);
+            OperationContext context = context(layout, log);
+            Plan plan = operation.plan(context);
+            if (!operation.confirm(plan, prompter)) {
+                throw ToolException.failed(operation.kind() + " of " + name + " stopped: not confirmed");
+            }
+            log.line("== " + operation.kind() + " " + name + " " + operation.parameters());
+            Journal journal = Journal.begin(layout.journalFile(), operation.kind(), operation.parameters(),
+                    plan.size());
+            new PlanRunner(reporter, log, recoverCommand(name)).run(plan, journal);
+            log.line("== " + operation.kind() + " " + name + " done");
+        }
+    }
+
+    /** Finishes or undoes the interrupted operation of an instance, as its journal says. */
+    public void recover(InstanceName name) {
+        InstanceLayout layout = root().instance(name);
+        JournalState peek = interrupted(name).orElseThrow(() -> ToolException.badInput("instance " + name
+                + " has no interrupted operation; nothing to recover"));
+        Operation operation = catalog.rebuild(peek.kind(), peek.parameters());
+        try (InstanceLock rootLock = operation.changesInstanceSet() ? lockRoot("recover") : null;
+             InstanceLock lock = lock(layout, "recover of " + name);
+             OperationLog log = settings.dryRun() ? OperationLog.discard() : openLog(name)) {
+            JournalState state = interrupted(name).orElseThrow(() -> ToolException.badInput("instance " + name
+                    + " has no interrupted operation any more; nothing to recover"));
+            Plan plan = operation.plan(context(layout, log));
+            new Recovery(plan, state, reporter, log, recoverCommand(name), settings.dryRun())
+                    .run(layout.journalFile());
+        }
+    }
+
+    /** Refuses to act on an instance whose last operation was interrupted. */
+    public void refuseIfInterrupted(InstanceName name) {
+        interrupted(name).ifPresent(state -> {
+            throw ToolException.unexpectedState("instance " + name + " has " + state.describe() + "; run "
+                    + recoverCommand(name) + " first");
+        });
+    }
+
+    /** Takes an instance's lock for a caller that works on the instance outside a plan. */
+    public InstanceLock lock(InstanceLayout layout, String purpose) {
+        return InstanceLock.acquire(layout.lockFile(), "instance " + layout.name(), purpose, settings.lockWait(),
+                notices());
+    }
+
+    private InstanceLock lockRoot(String purpose) {
+        return InstanceLock.acquire(root().lockFile(), "the instance list of " + root().path(), purpose,
+                settings.lockWait(), notices());
+    }
+
+    private Consumer<String> notices() {
+        return reporter::info;
+    }
+
+    public OperationLog openLog(InstanceName name) {
+        return OperationLog.open(root().operationLog(name.value()),
+                settings.debug() ? line -> reporter.info("  " + line) : line -> { });
+    }
+
+    public OperationContext context(InstanceLayout layout, OperationLog log) {
+        return new OperationContext(root(), layout, new ProcessRunner(privilege, log), log, reporter, prompter,
+                settings.dryRun());
+    }
+
+    private static String recoverCommand(InstanceName name) {
+        return "`lava-deployment-tool recover " + name + "`";
+    }
+}

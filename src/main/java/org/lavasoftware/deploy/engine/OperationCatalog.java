@@ -1,0 +1,40 @@
+package org.lavasoftware.deploy.engine;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import org.lavasoftware.deploy.ToolException;
+
+/**
+ * The kinds of operation the engine can rebuild from a journal. The built-in kinds are listed
+ * here; further kinds (from extensions) are found through {@link ServiceLoader}, only when a
+ * recovery needs them.
+ */
+public final class OperationCatalog {
+    private final Map<String, OperationFactory> factories = new LinkedHashMap<>();
+
+    /** The catalog of the operations this tool ships. */
+    public static OperationCatalog standard() {
+        return new OperationCatalog(List.of());
+    }
+
+    public OperationCatalog(List<OperationFactory> builtIn) {
+        builtIn.forEach(f -> factories.put(f.kind(), f));
+    }
+
+    public Operation rebuild(String kind, Map<String, String> parameters) {
+        OperationFactory factory = factories.get(kind);
+        if (factory == null) {
+            for (OperationFactory found : ServiceLoader.load(OperationFactory.class)) {
+                factories.putIfAbsent(found.kind(), found);
+            }
+            factory = factories.get(kind);
+        }
+        if (factory == null) {
+            throw ToolException.unexpectedState("the journal records a '" + kind
+                    + "' operation, which this version of the tool does not know; use the version that started it");
+        }
+        return factory.rebuild(parameters);
+    }
+}

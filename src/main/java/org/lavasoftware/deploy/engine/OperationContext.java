@@ -1,0 +1,10 @@
+package org.lavasoftware.deploy.engine;
+
+import org.lavasoftware.deploy.adapters.exec.ProcessRunner;
+import org.lavasoftware.deploy.model.InstanceLayout;
+import org.lavasoftware.deploy.model.LavaRoot;
+
+/** What the steps of one operation work with: the machine, the log, the user. */
+public record OperationContext(LavaRoot root, InstanceLayout layout, ProcessRunner runner, OperationLog log,
+                               Reporter reporter, Prompter prompter, boolean dryRun) {
+}

@@ -1,0 +1,19 @@
+package org.lavasoftware.deploy.engine;
+
+/** A long piece of work being advanced; shown as a bar on a terminal, as lines otherwise. */
+public interface Progress extends AutoCloseable {
+    void advance(long units);
+
+    @Override
+    void close();
+
+    Progress NONE = new Progress() {
+        @Override
+        public void advance(long units) {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+}

@@ -1,0 +1,39 @@
+package org.lavasoftware.deploy.text;
+
+import java.util.Collection;
+import java.util.List;
+
+/** Finds what the user probably meant when a name is mistyped. */
+public final class Spelling {
+    private Spelling() {
+    }
+
+    /** The known names within two edits of {@code typed}, closest first. */
+    public static List<String> closest(String typed, Collection<String> known) {
+        return known.stream()
+                .filter(k -> distance(k, typed) <= 2)
+                .sorted((a, b) -> Integer.compare(distance(a, typed), distance(b, typed)))
+                .toList();
+    }
+
+    /** Levenshtein distance, counting a swap of neighbours as one edit. */
+    static int distance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= b.length(); j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
+    }
+}
