@@ -1,6 +1,7 @@
 package org.lavasoftware.deploy.dsl
 
 import org.lavasoftware.deploy.ToolException
+import org.lavasoftware.deploy.engine.operations.SetupOperation
 import org.lavasoftware.deploy.model.InstanceName
 
 /**
@@ -33,6 +34,19 @@ abstract class LavaScript extends Script {
             example = "instances().each { println \"\${it.name}: \${it.state}\" }")
     List<InstanceHandle> instances() {
         dslContext.engine.list().collect { new InstanceHandle(dslContext, InstanceName.of(it.name())) }
+    }
+
+    @Primitive(value = 'Prepares the machine for instances (packages, PostgreSQL, Apache, supervisord), as `setup` does; safe to run again.',
+            example = "setup()")
+    void setup() {
+        setup(null)
+    }
+
+    @Primitive(value = 'As setup(), installing the dependencies of the given lava-server Debian version.',
+            params = ['version: the lava-server Debian version'],
+            example = "setup('2023.01-2')")
+    void setup(String version) {
+        dslContext.engine.execute(new SetupOperation(version))
     }
 
     @Primitive(value = 'Asks a yes/no question and stops the recipe unless the answer is yes; `--yes` answers yes.',

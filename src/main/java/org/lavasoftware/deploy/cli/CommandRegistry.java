@@ -17,6 +17,14 @@ final class CommandRegistry {
     private static final Map<String, Supplier<Object>> VERBS = new LinkedHashMap<>();
 
     static {
+        VERBS.put("setup", SetupCommand::new);
+        VERBS.put("install", InstallCommand::new);
+        VERBS.put("remove", RemoveCommand::new);
+        VERBS.put("manage", ManageCommand::new);
+        VERBS.put("start", ServiceCommand.Start::new);
+        VERBS.put("stop", ServiceCommand.Stop::new);
+        VERBS.put("restart", ServiceCommand.Restart::new);
+        VERBS.put("status", StatusCommand::new);
         VERBS.put("list", ListCommand::new);
         VERBS.put("recover", RecoverCommand::new);
         VERBS.put("run", RunCommand::new);
@@ -39,12 +47,20 @@ final class CommandRegistry {
         if (verb == null || verb.equals("help") || !VERBS.containsKey(verb)) {
             addAll(top);
         } else {
-            top.addSubcommand(verb, VERBS.get(verb).get());
+            add(top, verb, VERBS.get(verb));
         }
     }
 
     static void addAll(CommandLine top) {
-        VERBS.forEach((name, make) -> top.addSubcommand(name, make.get()));
+        VERBS.forEach((name, make) -> add(top, name, make));
+    }
+
+    private static void add(CommandLine top, String name, Supplier<Object> make) {
+        top.addSubcommand(name, make.get());
+        if (name.equals("manage")) {
+            // everything after NAME belongs to LAVA's command, options included
+            top.getSubcommands().get(name).setStopAtPositional(true);
+        }
     }
 
     /** The first argument that is not a global option or its value. */

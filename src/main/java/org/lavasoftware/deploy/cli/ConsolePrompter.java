@@ -1,24 +1,28 @@
 package org.lavasoftware.deploy.cli;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import org.lavasoftware.deploy.ToolException;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.terminal.TerminalBuilder;
 import org.lavasoftware.deploy.engine.Prompter;
 
-/** Asks on the terminal; with --yes takes the defaults; without a terminal, asks for --yes. */
+/**
+ * Asks on the terminal through JLine (line editing; Ctrl-C abandons the question), loaded only
+ * when a question is asked; with --yes takes the defaults; without a terminal, asks for --yes.
+ */
 final class ConsolePrompter implements Prompter {
     private final PrintStream err;
-    private final BufferedReader in;
     private final boolean terminal;
     private final boolean yes;
+    private LineReader lineReader;
 
     ConsolePrompter(PrintStream err, InputStream in, boolean terminal, boolean yes) {
         this.err = err;
-        this.in = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         this.terminal = terminal;
         this.yes = yes;
     }
@@ -60,17 +64,23 @@ final class ConsolePrompter implements Prompter {
             throw ToolException.badInput("a question needs an answer but there is no terminal (" + firstLine(what)
                     + "); pass --yes to answer it with its default");
         }
-        err.print(prompt);
-        err.flush();
         try {
-            String line = in.readLine();
-            if (line == null) {
-                throw ToolException.failed("no answer (end of input); nothing was changed");
-            }
-            return line.strip();
-        } catch (IOException e) {
-            throw ToolException.failed("cannot read the answer: " + e.getMessage());
+            return reader().readLine(prompt).strip();
+        } catch (UserInterruptException | EndOfFileException e) {
+            throw ToolException.failed("no answer; nothing was changed");
         }
+    }
+
+    private LineReader reader() {
+        if (lineReader == null) {
+            try {
+                lineReader = LineReaderBuilder.builder().terminal(TerminalBuilder.builder().system(true).build())
+                        .variable(LineReader.DISABLE_HISTORY, true).build();
+            } catch (IOException e) {
+                throw ToolException.failed("cannot open the terminal to ask: " + e.getMessage());
+            }
+        }
+        return lineReader;
     }
 
     private static String firstLine(String text) {

@@ -35,7 +35,8 @@ public final class LavaDeploymentTool implements Callable<Integer> {
     @Override
     public Integer call() {
         if (context.interactive()) {
-            return new ShellCommand().runShell(context);
+            java.util.Optional<Integer> asRoot = RootCheck.requireRoot();
+            return asRoot.isPresent() ? asRoot.get() : new ShellCommand().runShell(context);
         }
         spec.commandLine().usage(context.err());
         return ExitStatus.BAD_INPUT.code();

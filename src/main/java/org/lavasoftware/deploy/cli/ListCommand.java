@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.lavasoftware.deploy.engine.InstanceSummary;
+import org.lavasoftware.deploy.text.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 

@@ -6,21 +6,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.lavasoftware.deploy.ToolException;
 import org.lavasoftware.deploy.dsl.DslRuntime;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 @Command(name = "run", description = {
     "Run a .lava recipe. Parameters given as KEY=VALUE are variables of the recipe (and param('KEY')).",
     "Extension scripts of dsl-scripts/, /etc/lava-deployment-tool/dsl.d and ~/.config/lava-deployment-tool/dsl.d",
     "are loaded first. With --dry-run every operation of the recipe prints its plan instead."})
-final class RunCommand implements Callable<Integer> {
-    @ParentCommand
-    private LavaDeploymentTool tool;
-
+final class RunCommand extends PrivilegedCommand {
     @Parameters(index = "0", paramLabel = "FILE.lava", description = "The recipe.")
     private Path recipe;
 
@@ -28,8 +23,7 @@ final class RunCommand implements Callable<Integer> {
     private List<String> assignments = new ArrayList<>();
 
     @Override
-    public Integer call() {
-        CliContext context = tool.context();
+    protected int run(CliContext context) {
         Map<String, String> params = parameters(assignments);
         Path file = locate(context, recipe);
         new DslRuntime(context.engine(), params, context.out())

@@ -14,6 +14,9 @@ import org.lavasoftware.deploy.model.InstanceConfigStore;
 import org.lavasoftware.deploy.model.InstanceLayout;
 import org.lavasoftware.deploy.model.InstanceName;
 import org.lavasoftware.deploy.model.LavaRoot;
+import org.lavasoftware.deploy.engine.operations.InstanceHealth;
+import org.lavasoftware.deploy.engine.operations.InstanceQueries;
+import org.lavasoftware.deploy.engine.operations.Machine;
 
 /**
  * The one API the three faces call. Queries answer directly; operations run as journaled plans
@@ -69,20 +72,29 @@ public final class Engine {
     public List<InstanceSummary> list() {
         TreeSet<InstanceName> names = new TreeSet<>(root().instanceNames());
         names.addAll(root().journalNames());
-        return names.stream().map(this::summarize).toList();
+        InstanceQueries queries = queries();
+        return names.stream().map(name -> summarize(name, queries)).toList();
     }
 
-    private InstanceSummary summarize(InstanceName name) {
+    private InstanceSummary summarize(InstanceName name, InstanceQueries queries) {
         InstanceLayout layout = root().instance(name);
         String mode = "unknown";
+        String url = null;
         if (layout.exists()) {
             try {
-                mode = InstanceConfigStore.load(layout).config().webMode();
+                InstanceConfig config = InstanceConfigStore.load(layout).config();
+                mode = config.webMode();
+                url = InstanceHealth.url(config);
             } catch (RuntimeException e) {
                 mode = "unreadable";
             }
         }
-        return new InstanceSummary(name.value(), mode, revision(layout), state(layout));
+        return new InstanceSummary(name.value(), mode, state(layout, queries), revision(layout), url);
+    }
+
+    /** Asks the machine (service manager, Apache) about instances, without an operation. */
+    public InstanceQueries queries() {
+        return new InstanceQueries(root(), Machine.of(root(), new ProcessRunner(privilege, OperationLog.discard())));
     }
 
     /** The code revision in use: the name of the directory {@code code/current} points at. */
@@ -99,7 +111,7 @@ public final class Engine {
         return Files.isDirectory(current) ? "current" : "none";
     }
 
-    private String state(InstanceLayout layout) {
+    private String state(InstanceLayout layout, InstanceQueries queries) {
         Optional<String> holder = InstanceLock.holder(layout.lockFile());
         if (holder.isPresent()) {
             return "busy";
@@ -107,7 +119,14 @@ public final class Engine {
         if (Journal.read(layout.journalFile()).isPresent()) {
             return "interrupted";
         }
-        return layout.exists() ? "installed" : "missing";
+        if (!layout.exists()) {
+            return "missing";
+        }
+        try {
+            return queries.serviceState(layout);
+        } catch (RuntimeException e) {
+            return "unknown";
+        }
     }
 
     /** The instance's configuration as it would be used now (evolved, not yet saved). */
@@ -133,30 +152,68 @@ public final class Engine {
 
     // ---- operations ---------------------------------------------------------------------------
 
-    /** Runs (or in a dry run, shows) an operation's plan under the instance's lock and journal. */
+    /**
+     * Runs (or in a dry run, shows) an operation's plan under the instance's lock and journal.
+     * Operations on the machine itself (setup) run under the root's lock and journal.
+     */
     public void execute(Operation operation) {
         InstanceName name = operation.instance();
-        InstanceLayout layout = root().instance(name);
+        InstanceLayout layout = name == null ? null : root().instance(name);
         if (settings.dryRun()) {
-            refuseIfInterrupted(name);
-            reporter.dryRun(operation.plan(context(layout, OperationLog.discard())));
+            OperationContext context = context(layout, OperationLog.discard());
+            refuseIfInterrupted(operation);
+            operation.check(context);
+            reporter.dryRun(operation.plan(context));
             return;
         }
-        try (InstanceLock rootLock = operation.changesInstanceSet() ? lockRoot(operation.kind()) : null;
-             InstanceLock lock = lock(layout, operation.kind() + " of " + name);
-             OperationLog log = openLog(name)) {
-            refuseIfInterrupted(name);
+        // checked before anything is created (locks and logs live under the root), and again under the lock
+        operation.check(context(layout, OperationLog.discard()));
+        try (InstanceLock rootLock = name == null || operation.changesInstanceSet() ? lockRoot(operation.kind()) : null;
+             InstanceLock lock = name == null ? null : lock(layout, operation.kind() + " of " + name);
+             OperationLog log = openLog(name == null ? operation.kind() : name.value())) {
+            refuseIfInterrupted(operation);
             OperationContext context = context(layout, log);
+            operation.check(context);
             Plan plan = operation.plan(context);
             if (!operation.confirm(plan, prompter)) {
-                throw ToolException.failed(operation.kind() + " of " + name + " stopped: not confirmed");
+                throw ToolException.failed(operation.kind() + (name == null ? "" : " of " + name)
+                        + " stopped: not confirmed; nothing was changed");
             }
-            log.line("== " + operation.kind() + " " + name + " " + operation.parameters());
-            Journal journal = Journal.begin(layout.journalFile(), operation.kind(), operation.parameters(),
-                    plan.size());
-            new PlanRunner(reporter, log, recoverCommand(name)).run(plan, journal);
-            log.line("== " + operation.kind() + " " + name + " done");
+            log.line("== " + operation.kind() + (name == null ? "" : " " + name) + " " + operation.parameters());
+            Journal journal = Journal.begin(journalOf(operation), operation.kind(), operation.parameters(), plan.size());
+            new PlanRunner(reporter, log, name == null ? "`lava-deployment-tool " + operation.kind() + "` again"
+                    : recoverCommand(name)).run(plan, journal);
+            log.line("== " + operation.kind() + (name == null ? "" : " " + name) + " done");
         }
+    }
+
+    private Path journalOf(Operation operation) {
+        return operation.instance() == null ? root().setupJournal() : root().instance(operation.instance()).journalFile();
+    }
+
+    /** An interrupted operation blocks others, unless running this one again finishes it. */
+    private void refuseIfInterrupted(Operation operation) {
+        Path journal = journalOf(operation);
+        Optional<JournalState> state = Journal.read(journal);
+        if (state.isEmpty()) {
+            return;
+        }
+        if (operation.resumesByRunningAgain() && state.get().kind().equals(operation.kind())) {
+            if (!settings.dryRun()) {
+                reporter.info("finishing " + state.get().describe() + " by running it again");
+                try {
+                    Files.delete(journal);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException("cannot remove " + journal + ": " + e.getMessage(), e);
+                }
+            }
+            return;
+        }
+        if (operation.instance() == null) {
+            throw ToolException.unexpectedState("the root has " + state.get().describe() + "; run `lava-deployment-tool "
+                    + state.get().kind() + "` again to finish it");
+        }
+        refuseIfInterrupted(operation.instance());
     }
 
     /** Finishes or undoes the interrupted operation of an instance, as its journal says. */
@@ -200,10 +257,16 @@ public final class Engine {
     }
 
     public OperationLog openLog(InstanceName name) {
-        return OperationLog.open(root().operationLog(name.value()),
+        return openLog(name.value());
+    }
+
+    /** The log of the operations on {@code subject}: an instance's name, or setup. */
+    public OperationLog openLog(String subject) {
+        return OperationLog.open(root().operationLog(subject),
                 settings.debug() ? line -> reporter.info("  " + line) : line -> { });
     }
 
+    /** {@code layout}: null for operations on the machine and root. */
     public OperationContext context(InstanceLayout layout, OperationLog log) {
         return new OperationContext(root(), layout, new ProcessRunner(privilege, log), log, reporter, prompter,
                 settings.dryRun());

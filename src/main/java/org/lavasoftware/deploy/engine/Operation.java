@@ -11,6 +11,7 @@ import org.lavasoftware.deploy.model.InstanceName;
 public interface Operation {
     String kind();
 
+    /** The instance acted on; null for operations on the machine and root (setup). */
     InstanceName instance();
 
     /** Enough to rebuild the operation for recovery; no secrets (the journal is a plain file). */
@@ -20,6 +21,21 @@ public interface Operation {
 
     /** Install and remove change which instances exist: they also hold the root's lock. */
     default boolean changesInstanceSet() {
+        return false;
+    }
+
+    /**
+     * Refuses bad input before anything changes (and in --dry-run too): an existing name, a
+     * missing file, a host another instance serves. Throws a ToolException saying what to do.
+     */
+    default void check(OperationContext context) {
+    }
+
+    /**
+     * Whether an interrupted run of this operation is finished by simply running it again (its
+     * steps converge), instead of needing {@code recover}.
+     */
+    default boolean resumesByRunningAgain() {
         return false;
     }
 

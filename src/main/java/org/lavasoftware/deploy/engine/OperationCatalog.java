@@ -5,6 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import org.lavasoftware.deploy.ToolException;
+import org.lavasoftware.deploy.engine.operations.InstallOperation;
+import org.lavasoftware.deploy.engine.operations.RemoveOperation;
+import org.lavasoftware.deploy.engine.operations.ServiceOperation;
+import org.lavasoftware.deploy.engine.operations.SetupOperation;
 
 /**
  * The kinds of operation the engine can rebuild from a journal. The built-in kinds are listed
@@ -16,7 +20,10 @@ public final class OperationCatalog {
 
     /** The catalog of the operations this tool ships. */
     public static OperationCatalog standard() {
-        return new OperationCatalog(List.of());
+        return new OperationCatalog(List.of(new SetupOperation.Factory(), new InstallOperation.Factory(),
+                new RemoveOperation.Factory(), new ServiceOperation.Factory(ServiceOperation.Action.START),
+                new ServiceOperation.Factory(ServiceOperation.Action.STOP),
+                new ServiceOperation.Factory(ServiceOperation.Action.RESTART)));
     }
 
     public OperationCatalog(List<OperationFactory> builtIn) {

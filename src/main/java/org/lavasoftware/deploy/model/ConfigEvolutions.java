@@ -64,6 +64,7 @@ public final class ConfigEvolutions {
             c.set(ConfigKey.LAVA_SCHEDULER_ENABLED, "yes");
         }
         setIfMissing(c, ConfigKey.LAVA_PUBLISHER_PORT, "");
+        setIfMissing(c, ConfigKey.LAVA_EVENT_PORT, "");
     }
 
     private static void setIfMissing(InstanceConfig c, ConfigKey key, String value) {

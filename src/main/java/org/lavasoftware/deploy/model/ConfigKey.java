@@ -22,6 +22,7 @@ public enum ConfigKey {
     LAVA_DB_PASSWORD(null),
     LAVA_SCHEDULER_ENABLED("Services"),
     LAVA_PUBLISHER_PORT(null),
+    LAVA_EVENT_PORT(null),
     LAVA_SERVER_IP(null),
     LAVA_PROXY(null);
 

@@ -43,6 +43,7 @@ public final class InstanceConfig {
         v.put(ConfigKey.LAVA_DB_PASSWORD.name(), "");
         v.put(ConfigKey.LAVA_SCHEDULER_ENABLED.name(), "yes");
         v.put(ConfigKey.LAVA_PUBLISHER_PORT.name(), "");
+        v.put(ConfigKey.LAVA_EVENT_PORT.name(), "");
         v.put(ConfigKey.LAVA_SERVER_IP.name(), "");
         v.put(ConfigKey.LAVA_PROXY.name(), "");
         return new InstanceConfig(name, v);

@@ -47,6 +47,11 @@ public record LavaRoot(Path path) {
         return toolLogDir().resolve(subject + ".log");
     }
 
+    /** The journal of setup, which acts on the root rather than on an instance. */
+    public Path setupJournal() {
+        return stateDir().resolve("journal-setup");
+    }
+
     /** The names that have a journal: instances in the middle of an operation, or interrupted. */
     public List<InstanceName> journalNames() {
         Path dir = stateDir().resolve("journal");

@@ -16,10 +16,10 @@ class CommandLineSpec extends Specification {
         CliRun.run(['--json', 'version']).out ==~ /\{"version":"\d+\.\d+\.\d+"\}\n/
     }
 
-    def "list shows every instance with its mode, revision and state; --json gives the same as data"() {
+    def "list shows every instance with its mode, state, revision and URL; --json gives the same as data"() {
         given:
         def temp = new TempRoot(dir)
-        temp.instance('prod', "LAVA_CONFIG_VERSION='5'\nLAVA_WEB_MODE='location'\n", '2023.01-2')
+        temp.instance('prod', "LAVA_CONFIG_VERSION='5'\nLAVA_WEB_MODE='location'\nLAVA_APACHE_VHOST='lava.example.org'\n", '2023.01-2')
         temp.instance('lab')
 
         when:
@@ -29,12 +29,12 @@ class CommandLineSpec extends Specification {
         then:
         table.status == 0
         table.out == '''\
-            NAME  MODE      REVISION   STATE
-            lab   vhost     none       installed
-            prod  location  2023.01-2  installed
+            NAME  MODE      STATE         REVISION   URL
+            lab   vhost     not deployed  none       http://lab/
+            prod  location  not deployed  2023.01-2  http://lava.example.org/
             '''.stripIndent()
-        json.out.trim() == '[{"name":"lab","mode":"vhost","revision":"none","state":"installed"},' +
-                '{"name":"prod","mode":"location","revision":"2023.01-2","state":"installed"}]'
+        json.out.trim() == '[{"name":"lab","mode":"vhost","state":"not deployed","revision":"none","url":"http://lab/"},' +
+                '{"name":"prod","mode":"location","state":"not deployed","revision":"2023.01-2","url":"http://lava.example.org/"}]'
     }
 
     def "the root comes from LAVA_ROOT when --root is not given"() {
@@ -95,7 +95,8 @@ class CommandLineSpec extends Specification {
 
         then:
         run.status == 0
-        ['list', 'recover', 'run', 'shell', 'version', 'help'].every { run.out.contains("  ${it} ") }
+        ['setup', 'install', 'remove', 'manage', 'start', 'stop', 'restart', 'status', 'list', 'recover', 'run', 'shell',
+         'version', 'help'].every { run.out.contains("  ${it} ") }
         !run.out.contains('__cds')
     }
 

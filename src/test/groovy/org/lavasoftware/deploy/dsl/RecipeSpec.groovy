@@ -41,7 +41,8 @@ class RecipeSpec extends Specification {
         code                                             | expected
         "instance('prod').revision"                      | '2023.01-2'
         "instance('prod').mode"                          | 'location'
-        "instance('prod').state"                         | 'installed'
+        "instance('prod').state"                         | 'not deployed'
+        "instance('prod').url"                           | 'http://prod.example.org/'
         "instance('prod').config.LAVA_APACHE_VHOST"      | 'prod.example.org'
         "instance('prod').exists()"                      | 'true'
         "instance('ghost').exists()"                     | 'false'
@@ -143,6 +144,38 @@ class RecipeSpec extends Specification {
     def "dryRun { } runs its block in dry-run mode"() {
         expect:
         recipe("dryRun { println instance('prod').exists() }\nprintln 'after'").out.readLines() == ['true', 'after']
+    }
+
+    def "install and remove inside dryRun { } print their plans and change nothing"() {
+        given: 'a root instance users could reach'
+        Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString('rwxr-xr-x'))
+        Files.writeString(root.resolve('.setup'), '1\n')
+
+        when:
+        def run = recipe('''
+            dryRun {
+                instance('fresh').install(vhost: 'fresh.example.org', https: true)
+                instance('lab').remove()
+            }
+        ''', [], [:], ['--yes'])
+
+        then:
+        run.status == 0
+        run.out.contains('Plan: install of fresh (')
+        run.out.contains('make a self-signed certificate for fresh.example.org')
+        run.out.contains('Plan: removal of lab (')
+        run.out.contains('[point of no return]')
+        !Files.exists(root.resolve('instances/fresh'))
+        Files.isDirectory(root.resolve('instances/lab'))
+    }
+
+    def "install refuses options it does not know, naming them"() {
+        when:
+        def run = recipe("instance('fresh').install(vhots: 'x')")
+
+        then:
+        run.status == 2
+        run.err.contains("install does not know the option vhots; it takes version, vhost, https, cert, key, dev, scheduler")
     }
 
     def "a recipe that does not exist is bad input"() {

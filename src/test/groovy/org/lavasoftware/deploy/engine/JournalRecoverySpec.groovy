@@ -52,7 +52,7 @@ class JournalRecoverySpec extends Specification {
         recover.status == 0
         recover.err.contains('the interrupted file-steps was undone')
         Files.list(work).toList()*.fileName*.toString() == ['blocked']
-        CliRun.run(['--root', root.path().toString(), 'list', '--json']).out.contains('"state":"installed"')
+        CliRun.run(['--root', root.path().toString(), 'list', '--json']).out.contains('"state":"not deployed"')
     }
 
     def "a dry-run recover shows what it would undo and changes nothing"() {

@@ -42,7 +42,7 @@ class ShellIntegrationSpec extends Specification {
         keys('Enter')
 
         then:
-        screenShows('prod     vhost  2023.01-2  installed')
+        screenShows('prod     vhost  not deployed  2023.01-2')
     }
 
     def "instance names are completed inside DSL code, and the instance's primitives after it"() {

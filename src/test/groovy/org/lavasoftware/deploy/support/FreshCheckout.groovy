@@ -53,6 +53,13 @@ class FreshCheckout {
         firstRun
     }
 
+    /** A temporary directory others may pass through, as instance users and Apache must. */
+    static Path openTempDir(String prefix) {
+        Path dir = Files.createTempDirectory(prefix)
+        Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString('rwxr-xr-x'))
+        dir
+    }
+
     /** The project's own machine preparation (packages, PostgreSQL), as CI runs it. */
     static void prepareMachine() {
         def p = new ProcessBuilder(basedir().resolve('.ci/prepare-machine').toString()).inheritIO().start()

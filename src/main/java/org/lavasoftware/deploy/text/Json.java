@@ -1,4 +1,4 @@
-package org.lavasoftware.deploy.cli;
+package org.lavasoftware.deploy.text;
 
 import java.util.Iterator;
 import java.util.List;

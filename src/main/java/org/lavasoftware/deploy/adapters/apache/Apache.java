@@ -1,0 +1,132 @@
+package org.lavasoftware.deploy.adapters.apache;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.lavasoftware.deploy.ToolException;
+import org.lavasoftware.deploy.adapters.exec.Command;
+import org.lavasoftware.deploy.adapters.exec.ExecResult;
+import org.lavasoftware.deploy.adapters.exec.ProcessRunner;
+
+/**
+ * Debian's Apache 2: sites in sites-available enabled with a2ensite, modules with a2enmod. Every
+ * change is checked with {@code apache2ctl configtest} before a graceful reload, and undone when
+ * the check fails, so Apache keeps serving with the configuration it had.
+ */
+public final class Apache {
+    public static final List<String> MODULES = List.of("proxy", "proxy_http", "proxy_wstunnel", "headers", "ssl",
+            "rewrite");
+    private static final Path SITES_AVAILABLE = Path.of("/etc/apache2/sites-available");
+    private static final Path SITES_ENABLED = Path.of("/etc/apache2/sites-enabled");
+
+    private final ProcessRunner runner;
+
+    public Apache(ProcessRunner runner) {
+        this.runner = runner;
+    }
+
+    public static Path siteFile(String site) {
+        return SITES_AVAILABLE.resolve(site + ".conf");
+    }
+
+    public boolean siteEnabled(String site) {
+        return Files.exists(SITES_ENABLED.resolve(site + ".conf"), LinkOption.NOFOLLOW_LINKS);
+    }
+
+    public void enableModules(List<String> modules) {
+        runner.run(Command.of("a2enmod", "-q").args(modules).privileged().build());
+    }
+
+    public void ensureRunning() {
+        runner.run(Command.of("apache2ctl", "start").privileged().build());
+    }
+
+    /**
+     * Makes {@code config} the site's configuration (a link in sites-available to the instance's
+     * own file), enables it and reloads Apache; when Apache rejects it, the site is put back as
+     * it was and the error carries Apache's own message.
+     */
+    public void installSite(String site, Path config) {
+        Path available = siteFile(site);
+        boolean wasEnabled = siteEnabled(site);
+        Path previous = readLinkOrNull(available);
+        try {
+            Files.deleteIfExists(available);
+            Files.createSymbolicLink(available, config);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + available + ": " + e.getMessage(), e);
+        }
+        runner.run(Command.of("a2ensite", "-q", site).privileged().build());
+        String problem = configProblem();
+        if (problem != null) {
+            restore(site, available, previous, wasEnabled);
+            throw ToolException.failed("Apache rejected the configuration of " + site + ": " + problem
+                    + "; Apache keeps its previous configuration");
+        }
+        graceful();
+    }
+
+    /** Disables and removes the site, then reloads; nothing if it is not there. */
+    public void removeSite(String site) {
+        Path available = siteFile(site);
+        if (siteEnabled(site)) {
+            runner.run(Command.of("a2dissite", "-q", site).privileged().build());
+        }
+        try {
+            Files.deleteIfExists(available);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove " + available + ": " + e.getMessage(), e);
+        }
+        if (configProblem() == null) {
+            graceful();
+        }
+    }
+
+    /** Apache's complaint about the whole configuration, or null when it accepts it. */
+    public String configProblem() {
+        ExecResult r = runner.runAllowingFailure(Command.of("apache2ctl", "configtest").privileged().build());
+        if (r.succeeded()) {
+            return null;
+        }
+        List<String> lines = new ArrayList<>();
+        for (String line : (r.stderr() + "\n" + r.stdout()).split("\n")) {
+            // AH00558 (no global ServerName) is a warning printed on every call
+            if (!line.isBlank() && !line.contains("AH00558") && !line.startsWith("Action 'configtest' failed")
+                    && !line.startsWith("The Apache error log")) {
+                lines.add(line.strip());
+            }
+        }
+        return lines.stream().collect(Collectors.joining(" "));
+    }
+
+    public void graceful() {
+        runner.run(Command.of("apache2ctl", "graceful").privileged().build());
+    }
+
+    private void restore(String site, Path available, Path previous, boolean wasEnabled) {
+        try {
+            Files.deleteIfExists(available);
+            if (previous != null) {
+                Files.createSymbolicLink(available, previous);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot restore " + available + ": " + e.getMessage(), e);
+        }
+        if (!wasEnabled) {
+            runner.runAllowingFailure(Command.of("a2dissite", "-q", site).privileged().build());
+        }
+    }
+
+    private static Path readLinkOrNull(Path link) {
+        try {
+            return Files.isSymbolicLink(link) ? Files.readSymbolicLink(link) : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package org.lavasoftware.deploy.adapters.lava;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.lavasoftware.deploy.model.InstanceLayout;
+import org.lavasoftware.deploy.model.ShellAssignments;
+
+/**
+ * The instance's own commands, in its {@code bin/} as the classic anatomy had them:
+ * {@code lava-env} runs anything with the instance's environment and nothing else;
+ * {@code lava-server manage ...} runs LAVA's management commands with it.
+ */
+public final class LavaScripts {
+    private final InstanceLayout layout;
+
+    public LavaScripts(InstanceLayout layout) {
+        this.layout = layout;
+    }
+
+    public Path binDir() {
+        return layout.dir().resolve("bin");
+    }
+
+    public Path lavaEnv() {
+        return binDir().resolve("lava-env");
+    }
+
+    public Path lavaServer() {
+        return binDir().resolve("lava-server");
+    }
+
+    /** The environment file: shell assignments, sourced by lava-env. */
+    public static String envFile(Map<String, String> env) {
+        StringBuilder out = new StringBuilder("# environment of the instance's processes, written by lava-deployment-tool\n");
+        env.forEach((k, v) -> out.append(ShellAssignments.assignment(k, v)).append('\n'));
+        return out.toString();
+    }
+
+    public String lavaEnvScript(Path envFile) {
+        String home = ShellAssignments.quote(layout.dir().toString());
+        return "#!/bin/sh\n"
+                + "# written by lava-deployment-tool for instance " + layout.name() + ": runs a command with the\n"
+                + "# instance's environment and nothing inherited, but DJANGO_SUPERUSER_* (createsuperuser\n"
+                + "# --noinput) and TERM (interactive commands).\n"
+                + "for v in $(env | sed -n 's/^\\([A-Za-z_][A-Za-z0-9_]*\\)=.*/\\1/p'); do\n"
+                + "    case \"$v\" in DJANGO_SUPERUSER_*|TERM) ;; *) unset \"$v\" 2>/dev/null ;; esac\n"
+                + "done\n"
+                + "export PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=" + home + " LANG=C.UTF-8\n"
+                + "set -a\n"
+                + ". " + ShellAssignments.quote(envFile.toString()) + "\n"
+                + "set +a\n"
+                + "exec \"$@\"\n";
+    }
+
+    public String lavaServerScript() {
+        return "#!/bin/sh\n"
+                + "# written by lava-deployment-tool for instance " + layout.name() + ":\n"
+                + "# `lava-server manage COMMAND [ARGS]` runs a LAVA management command with the instance's settings.\n"
+                + "if [ \"$1\" != manage ]; then\n"
+                + "    echo \"usage: lava-server manage COMMAND [ARGS...]\" >&2\n"
+                + "    exit 2\n"
+                + "fi\n"
+                + "shift\n"
+                + "exec " + ShellAssignments.quote(lavaEnv().toString()) + " /usr/bin/python3 -m django \"$@\"\n";
+    }
+
+    /** The argument list of {@code lava-server manage ARGS}. */
+    public List<String> manage(List<String> args) {
+        List<String> argv = new ArrayList<>(List.of(lavaServer().toString(), "manage"));
+        argv.addAll(args);
+        return argv;
+    }
+}

@@ -1,0 +1,152 @@
+package org.lavasoftware.deploy.adapters.postgres;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+import java.util.regex.Pattern;
+import org.lavasoftware.deploy.ToolException;
+import org.lavasoftware.deploy.adapters.exec.Command;
+import org.lavasoftware.deploy.adapters.exec.ProcessRunner;
+import org.postgresql.util.PasswordUtil;
+
+/**
+ * Roles and databases of the instances, over JDBC as the tool's own role (CREATEROLE, CREATEDB,
+ * not a superuser). Identifiers are always quoted; values are bound, except in DDL that cannot
+ * take parameters, where only a validated SCRAM verifier is ever written as a literal.
+ */
+public final class PostgresAdmin implements AutoCloseable {
+    private static final Pattern VERIFIER = Pattern.compile("SCRAM-SHA-256\\$\\d+:[A-Za-z0-9+/=]+\\$[A-Za-z0-9+/=]+:[A-Za-z0-9+/=]+");
+
+    private final Connection connection;
+
+    private PostgresAdmin(Connection connection) {
+        this.connection = connection;
+    }
+
+    /** Connects to the cluster's {@code postgres} database as the tool's role. */
+    public static PostgresAdmin connect(PostgresCluster cluster, AdminCredentials credentials) {
+        Properties props = new Properties();
+        props.setProperty("user", AdminCredentials.ROLE);
+        props.setProperty("password", new String(credentials.password()));
+        props.setProperty("ApplicationName", "lava-deployment-tool");
+        props.setProperty("connectTimeout", "10");
+        try {
+            return new PostgresAdmin(DriverManager.getConnection(
+                    "jdbc:postgresql://127.0.0.1:" + cluster.port() + "/postgres", props));
+        } catch (SQLException e) {
+            throw ToolException.failed("cannot connect to PostgreSQL as " + AdminCredentials.ROLE + " on port "
+                    + cluster.port() + ": " + e.getMessage() + "; is it running? (run setup)", e);
+        }
+    }
+
+    /**
+     * Creates or updates the tool's role, as the postgres superuser through psql (the one thing
+     * that needs it), with the SQL on stdin so the verifier is not in any argument list.
+     */
+    public static void bootstrapAdminRole(ProcessRunner runner, AdminCredentials credentials) {
+        String verifier = scramVerifier(credentials.passwordCreatingIfMissing());
+        String role = quote(AdminCredentials.ROLE);
+        String sql = "SELECT 'CREATE ROLE " + role + "' WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '"
+                + AdminCredentials.ROLE + "')\\gexec\n"
+                + "ALTER ROLE " + role + " LOGIN CREATEROLE CREATEDB NOSUPERUSER PASSWORD '" + verifier + "';\n";
+        runner.run(psqlAsPostgres(sql));
+    }
+
+    public static Command psqlAsPostgres(String sql) {
+        return Command.of("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", "postgres").as("postgres")
+                .in(java.nio.file.Path.of("/"))
+                .input(sql.getBytes(java.nio.charset.StandardCharsets.UTF_8)).build();
+    }
+
+    /** The SCRAM-SHA-256 verifier of a password, computed here: the cleartext never reaches the server. */
+    public static String scramVerifier(char[] password) {
+        String verifier = PasswordUtil.encodeScramSha256(password);
+        if (!VERIFIER.matcher(verifier).matches()) {
+            throw new IllegalStateException("unexpected verifier format");
+        }
+        return verifier;
+    }
+
+    /** A PostgreSQL identifier, double-quoted: names like lava-prod need it. */
+    public static String quote(String identifier) {
+        return "\"" + identifier.replace("\"", "\"\"") + "\"";
+    }
+
+    public boolean roleExists(String role) {
+        return exists("SELECT 1 FROM pg_roles WHERE rolname = ?", role);
+    }
+
+    public boolean databaseExists(String database) {
+        return exists("SELECT 1 FROM pg_database WHERE datname = ?", database);
+    }
+
+    /** A login role with the given SCRAM verifier, which the tool's role may then act for. */
+    public void createRole(String role, String verifier) {
+        if (!VERIFIER.matcher(verifier).matches()) {
+            throw new IllegalArgumentException("not a SCRAM verifier");
+        }
+        execute("CREATE ROLE " + quote(role) + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD '" + verifier + "'");
+        // membership lets the tool's role create, own-check and drop the role's database (PostgreSQL 15)
+        execute("GRANT " + quote(role) + " TO " + quote(AdminCredentials.ROLE));
+    }
+
+    public void dropRole(String role) {
+        execute("DROP ROLE IF EXISTS " + quote(role));
+    }
+
+    /** A UTF-8 database from template0, owned by {@code owner}. */
+    public void createDatabase(String database, String owner) {
+        execute("CREATE DATABASE " + quote(database) + " OWNER " + quote(owner)
+                + " ENCODING 'UTF8' TEMPLATE template0");
+    }
+
+    /** Drops the database, ending the sessions still connected to it. */
+    public void dropDatabase(String database) {
+        execute("DROP DATABASE IF EXISTS " + quote(database) + " WITH (FORCE)");
+    }
+
+    public String serverVersion() {
+        try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery("SHOW server_version")) {
+            r.next();
+            return r.getString(1);
+        } catch (SQLException e) {
+            throw failure("SHOW server_version", e);
+        }
+    }
+
+    private boolean exists(String query, String value) {
+        try (PreparedStatement s = connection.prepareStatement(query)) {
+            s.setString(1, value);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next();
+            }
+        } catch (SQLException e) {
+            throw failure(query, e);
+        }
+    }
+
+    private void execute(String sql) {
+        try (Statement s = connection.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw failure(sql.replaceAll("PASSWORD '[^']*'", "PASSWORD '***'"), e);
+        }
+    }
+
+    private static ToolException failure(String sql, SQLException e) {
+        return ToolException.failed("PostgreSQL refused " + sql + ": " + e.getMessage(), e);
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // the session ends with the connection either way
+        }
+    }
+}

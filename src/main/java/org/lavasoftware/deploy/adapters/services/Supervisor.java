@@ -1,0 +1,162 @@
+package org.lavasoftware.deploy.adapters.services;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.lavasoftware.deploy.adapters.exec.Command;
+import org.lavasoftware.deploy.adapters.exec.ExecResult;
+import org.lavasoftware.deploy.adapters.files.Filesystem;
+import org.lavasoftware.deploy.adapters.exec.ProcessRunner;
+
+/**
+ * supervisord, Debian's package: one {@code conf.d/lava-NAME.conf} per instance holding a group of
+ * programs. The file holds no secret (the programs read theirs from the instance's files).
+ */
+public final class Supervisor implements ServiceManager {
+    private static final Path CONFIG = Path.of("/etc/supervisor/supervisord.conf");
+    private static final Path INCLUDE_DIR = Path.of("/etc/supervisor/conf.d");
+
+    private final ProcessRunner runner;
+
+    public Supervisor(ProcessRunner runner) {
+        this.runner = runner;
+    }
+
+    @Override
+    public String kind() {
+        return "supervisord";
+    }
+
+    @Override
+    public void ensureRunning() {
+        if (!ctl("pid").succeeded()) {
+            // supervisord's programs inherit its whole environment: start it with a clean one
+            runner.run(startCommand());
+            for (int i = 0; i < 50 && !ctl("pid").succeeded(); i++) {
+                sleep(100);
+            }
+        }
+    }
+
+    public static Command startCommand() {
+        return Command.of("env", "-i", "PATH=/usr/sbin:/usr/bin:/sbin:/bin", "LANG=C.UTF-8", "/usr/bin/supervisord",
+                "-c", CONFIG.toString()).privileged().in(Path.of("/")).build();
+    }
+
+    @Override
+    public Path definitionFile(String group) {
+        return INCLUDE_DIR.resolve(group + ".conf");
+    }
+
+    @Override
+    public String render(String group, List<ServiceProgram> programs) {
+        StringBuilder out = new StringBuilder();
+        out.append("; written by lava-deployment-tool for ").append(group).append("; no secrets in here\n");
+        out.append("[group:").append(group).append("]\nprograms=")
+                .append(String.join(",", programs.stream().map(ServiceProgram::name).toList())).append("\n");
+        for (ServiceProgram p : programs) {
+            out.append("\n[program:").append(p.name()).append("]\n")
+                    .append("command=").append(String.join(" ", p.command()).replace("%", "%%")).append('\n')
+                    .append("directory=").append(p.workDir()).append('\n')
+                    .append("user=").append(p.user()).append('\n')
+                    .append("autostart=true\nautorestart=true\nstartsecs=3\nstopsignal=TERM\n")
+                    .append("stopwaitsecs=").append(p.stopSeconds()).append('\n')
+                    .append("stopasgroup=true\nkillasgroup=true\n")
+                    .append("redirect_stderr=true\n")
+                    .append("stdout_logfile=").append(p.outputLog()).append('\n');
+        }
+        return out.toString();
+    }
+
+    @Override
+    public void register(String group, List<ServiceProgram> programs) {
+        ensureRunning();
+        Filesystem.file(definitionFile(group), render(group, programs), "rw-r--r--", "root", "root");
+        runner.run(Command.of("supervisorctl", "update", group).privileged().timeout(Duration.ofMinutes(2)).build());
+    }
+
+    @Override
+    public void unregister(String group) {
+        Path file = definitionFile(group);
+        if (!Files.exists(file)) {
+            return;
+        }
+        try {
+            Files.delete(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove " + file + ": " + e.getMessage(), e);
+        }
+        if (ctl("pid").succeeded()) {
+            runner.run(Command.of("supervisorctl", "update", group).privileged().timeout(Duration.ofMinutes(2)).build());
+        }
+    }
+
+    @Override
+    public boolean isRegistered(String group) {
+        return Files.exists(definitionFile(group));
+    }
+
+    @Override
+    public void start(String group) {
+        ensureRunning();
+        runner.run(Command.of("supervisorctl", "start", group + ":*").privileged().timeout(Duration.ofMinutes(2)).build());
+    }
+
+    @Override
+    public void stop(String group) {
+        if (ctl("pid").succeeded()) {
+            runner.run(Command.of("supervisorctl", "stop", group + ":*").privileged().timeout(Duration.ofMinutes(2)).build());
+        }
+    }
+
+    @Override
+    public void restart(String group) {
+        ensureRunning();
+        runner.run(Command.of("supervisorctl", "restart", group + ":*").privileged().timeout(Duration.ofMinutes(3)).build());
+    }
+
+    @Override
+    public void reload(String group, String program) {
+        runner.run(Command.of("supervisorctl", "signal", "HUP", group + ":" + program).privileged().build());
+    }
+
+    @Override
+    public Map<String, ServiceState> states() {
+        Map<String, ServiceState> states = new LinkedHashMap<>();
+        ExecResult r = ctl("status");
+        for (String line : r.stdout().split("\n")) {
+            String[] f = line.strip().split("\\s+");
+            if (f.length >= 2 && f[0].contains(":")) {
+                states.put(f[0].substring(f[0].indexOf(':') + 1), parse(f[1]));
+            }
+        }
+        return states;
+    }
+
+    private static ServiceState parse(String state) {
+        return switch (state) {
+            case "RUNNING" -> ServiceState.RUNNING;
+            case "STARTING" -> ServiceState.STARTING;
+            case "STOPPED", "STOPPING", "EXITED" -> ServiceState.STOPPED;
+            case "FATAL", "BACKOFF" -> ServiceState.FAILED;
+            default -> ServiceState.UNKNOWN;
+        };
+    }
+
+    private ExecResult ctl(String what) {
+        return runner.runAllowingFailure(Command.of("supervisorctl", what).privileged().build());
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package org.lavasoftware.deploy.cli;
+
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ParentCommand;
+
+/** A command that changes the machine: it runs as root (see {@link RootCheck}), then does its work. */
+abstract class PrivilegedCommand implements Callable<Integer> {
+    @ParentCommand
+    private LavaDeploymentTool tool;
+
+    @Override
+    public final Integer call() {
+        CliContext context = tool.context();
+        if (!context.isShellLine()) {
+            Optional<Integer> asRoot = RootCheck.requireRoot();
+            if (asRoot.isPresent()) {
+                return asRoot.get();
+            }
+        }
+        return run(context);
+    }
+
+    protected abstract int run(CliContext context);
+}

@@ -1,0 +1,84 @@
+package org.lavasoftware.deploy.engine.operations;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.lavasoftware.deploy.ToolException;
+import org.lavasoftware.deploy.adapters.postgres.PostgresAdmin;
+import org.lavasoftware.deploy.engine.OperationContext;
+import org.lavasoftware.deploy.model.ConfigKey;
+import org.lavasoftware.deploy.model.InstanceConfigStore;
+import org.lavasoftware.deploy.model.InstanceName;
+
+/** What an install refuses before it changes anything: each check one clear line. */
+final class InstallChecks {
+    private final OperationContext context;
+    private final InstallSettings settings;
+    private final Machine machine;
+
+    InstallChecks(OperationContext context, InstallSettings settings) {
+        this.context = context;
+        this.settings = settings;
+        this.machine = Machine.of(context);
+    }
+
+    void run() {
+        InstanceName name = settings.name();
+        RootAccess.requireTraversable(context.root());
+        if (context.layout().exists()) {
+            throw ToolException.badInput("instance " + name + " already exists under " + context.root().path()
+                    + "; choose another name, or remove it first");
+        }
+        checkHostIsFree();
+        checkCertificate();
+        String user = settings.systemUser();
+        if (settings.dev()) {
+            if (!machine.users().exists(user)) {
+                throw ToolException.badInput("no user " + user + " on this machine for a developer instance");
+            }
+        } else if (machine.users().exists(user)) {
+            throw ToolException.badInput("system user " + user + " already exists (left by an earlier installation?); "
+                    + "remove it with `userdel " + user + "`, or choose another name");
+        }
+        if (!settings.withSetup()) {
+            checkDatabaseIsFree(name);
+            if (settings.version() != null) {
+                machine.debianRelease().requireAvailable(settings.version());
+            }
+        }
+    }
+
+    private void checkHostIsFree() {
+        if (!settings.host().matches("[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?")) {
+            throw ToolException.badInput("'" + settings.host() + "' is not a host name; use letters, digits, '-' and '.'");
+        }
+        for (InstanceName other : context.root().instanceNames()) {
+            String host = InstanceConfigStore.load(context.root().instance(other)).config().get(ConfigKey.LAVA_APACHE_VHOST);
+            if (host.equalsIgnoreCase(settings.host())) {
+                throw ToolException.badInput("host " + settings.host() + " is already served by instance " + other
+                        + "; give this one another with --vhost HOST");
+            }
+        }
+    }
+
+    private void checkCertificate() {
+        if (settings.https() != InstallSettings.Https.CERTIFICATE) {
+            return;
+        }
+        for (Path file : new Path[] {settings.certificate(), settings.key()}) {
+            if (file == null || !Files.isReadable(file)) {
+                throw ToolException.badInput("cannot read " + file + "; --https needs --cert FILE and --key FILE, "
+                        + "or none of them for a self-signed certificate");
+            }
+        }
+    }
+
+    private void checkDatabaseIsFree(InstanceName name) {
+        try (PostgresAdmin admin = machine.postgresAdmin()) {
+            String db = name.systemName();
+            if (admin.roleExists(db) || admin.databaseExists(db)) {
+                throw ToolException.badInput("PostgreSQL already has a role or database " + db
+                        + " (left by an earlier installation?); drop it, or choose another name");
+            }
+        }
+    }
+}

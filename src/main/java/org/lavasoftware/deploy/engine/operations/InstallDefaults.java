@@ -1,0 +1,54 @@
+package org.lavasoftware.deploy.engine.operations;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.lavasoftware.deploy.model.ConfigKey;
+import org.lavasoftware.deploy.model.InstanceConfigStore;
+import org.lavasoftware.deploy.model.InstanceName;
+import org.lavasoftware.deploy.model.LavaRoot;
+
+/** What an install uses when the user does not say. */
+public final class InstallDefaults {
+    private InstallDefaults() {
+    }
+
+    /**
+     * The machine's name, as the classic tool used, for the first instance; NAME.machine for the
+     * next ones, since two instances cannot share a virtual host.
+     */
+    public static String host(LavaRoot root, InstanceName name) {
+        String machine = machineName();
+        boolean taken = root.instanceNames().stream().anyMatch(other -> {
+            try {
+                return InstanceConfigStore.load(root.instance(other)).config().get(ConfigKey.LAVA_APACHE_VHOST)
+                        .equalsIgnoreCase(machine);
+            } catch (RuntimeException e) {
+                return false;
+            }
+        });
+        return taken ? name + "." + machine : machine;
+    }
+
+    /** Whether install has to run setup's steps first. */
+    public static boolean needsSetup(LavaRoot root) {
+        return !SetupState.isCurrent(root);
+    }
+
+    private static String machineName() {
+        try {
+            String name = Files.readString(Path.of("/etc/hostname")).strip();
+            if (!name.isEmpty()) {
+                return name;
+            }
+        } catch (IOException e) {
+            // fall back to the resolver
+        }
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "localhost";
+        }
+    }
+}

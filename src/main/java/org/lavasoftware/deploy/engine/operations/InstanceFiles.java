@@ -1,0 +1,135 @@
+package org.lavasoftware.deploy.engine.operations;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.lavasoftware.deploy.adapters.apache.SiteSpec;
+import org.lavasoftware.deploy.adapters.exec.Command;
+import org.lavasoftware.deploy.adapters.files.Filesystem;
+import org.lavasoftware.deploy.adapters.lava.LavaScripts;
+import org.lavasoftware.deploy.adapters.lava.LavaSettings;
+import org.lavasoftware.deploy.adapters.lava.PythonRoot;
+import org.lavasoftware.deploy.adapters.postgres.AdminCredentials;
+import org.lavasoftware.deploy.model.ConfigKey;
+import org.lavasoftware.deploy.model.InstanceConfig;
+import org.lavasoftware.deploy.model.InstanceLayout;
+
+/**
+ * The files of an instance and who may read them: the classic anatomy (media private to the
+ * instance user, run/ and the static files readable by Apache's group, var/log by adm), its
+ * settings and commands, its Apache site.
+ */
+public final class InstanceFiles {
+    private static final String APACHE_GROUP = "www-data";
+
+    private final InstanceLayout layout;
+    private final InstanceConfig config;
+    private final Machine machine;
+    private String userGroup;
+
+    public InstanceFiles(InstanceLayout layout, InstanceConfig config, Machine machine) {
+        this.layout = layout;
+        this.config = config;
+        this.machine = machine;
+    }
+
+    public String user() {
+        return config.systemUser();
+    }
+
+    /** The instance user's primary group (lava-NAME, or a developer's own group). */
+    public String userGroup() {
+        if (userGroup == null && config.isYes(ConfigKey.LAVA_INSTANCE_OWNS_USER)) {
+            userGroup = user(); // useradd --user-group made it
+        }
+        if (userGroup == null) {
+            userGroup = machine.runner().run(Command.of("id", "-gn", user()).build()).stdout().strip();
+        }
+        return userGroup;
+    }
+
+    public LavaSettings settings() {
+        String port = config.get(ConfigKey.LAVA_DB_PORT);
+        return new LavaSettings(layout, config.get(ConfigKey.LAVA_APACHE_VHOST), config.isYes(ConfigKey.LAVA_HTTPS),
+                config.isYes(ConfigKey.LAVA_DEV_MODE), port.matches("\\d+") ? Integer.parseInt(port) : 5432,
+                config.databaseName(), config.databaseUser(), Integer.parseInt(config.get(ConfigKey.LAVA_EVENT_PORT)));
+    }
+
+    public String describeTree() {
+        String u = user();
+        return String.join("\n",
+                layout.etcLavaServer() + " (0750 root:" + u + "), etc/dispatcher-config, etc/dispatcher.d (" + u + ")",
+                layout.media() + " (0750 " + u + ": private to the instance)",
+                layout.staticFiles() + " and " + layout.runDir() + " (0750 " + u + ":" + APACHE_GROUP + ")",
+                layout.logDir() + " (2750 " + u + ":adm), " + layout.tmpDir() + " (1770), code/ and bin/ (root)");
+    }
+
+    public void createTree() {
+        String u = user();
+        String g = userGroup();
+        dir(layout.codeDir(), "rwxr-xr-x", "root", "root");
+        dir(layout.dir().resolve("bin"), "rwxr-xr-x", "root", "root");
+        dir(layout.dir().resolve("etc"), "rwxr-xr-x", "root", "root");
+        dir(layout.etcLavaServer(), "rwxr-x---", "root", g);
+        dir(layout.etcApache(), "rwxr-xr-x", "root", "root");
+        for (String d : List.of("etc/dispatcher-config/devices", "etc/dispatcher-config/device-types",
+                "etc/dispatcher-config/health-checks", "etc/dispatcher.d")) {
+            dir(layout.dir().resolve(d), "rwxr-xr-x", u, g);
+        }
+        dir(layout.dir().resolve("etc/dispatcher-config"), "rwxr-xr-x", u, g);
+        dir(layout.varLibLavaServer(), "rwxr-x---", u, g);
+        dir(layout.media(), "rwxr-x---", u, g);
+        dir(layout.staticFiles().getParent(), "rwxr-xr-x", "root", "root");
+        dir(layout.staticFiles(), "rwxr-x---", u, APACHE_GROUP);
+        dir(layout.logDir(), "rwxr-s---", u, "adm");
+        dir(layout.runDir(), "rwxr-x---", u, APACHE_GROUP);
+        dir(layout.tmpDir(), "rwxrwx--T", u, g);
+    }
+
+    private static void dir(Path path, String mode, String owner, String group) {
+        Filesystem.directory(path, mode, owner, group);
+    }
+
+    /** Writes lava.env (with a new SECRET_KEY) and the bin/ commands for the code of {@code version}. */
+    public void writeSettings(String version) {
+        Path tree = layout.codeDir().resolve(version);
+        Path pythonRoot = PythonRoot.within(tree);
+        Path deviceTypes = Files.isDirectory(tree.resolve("usr/share/lava-server/device-types"))
+                ? layout.currentCode().resolve("usr/share/lava-server/device-types") : null;
+        LavaSettings s = settings();
+        LavaScripts scripts = new LavaScripts(layout);
+        Filesystem.file(s.envFile(), LavaScripts.envFile(s.environment(pythonRoot, deviceTypes,
+                AdminCredentials.Secrets.token(50))), "rw-r-----", "root", userGroup());
+        Filesystem.file(scripts.lavaEnv(), scripts.lavaEnvScript(s.envFile()), "rwxr-xr-x", "root", "root");
+        Filesystem.file(scripts.lavaServer(), scripts.lavaServerScript(), "rwxr-xr-x", "root", "root");
+    }
+
+    public void removeCode() {
+        try (var entries = Files.list(layout.codeDir())) {
+            entries.forEach(Filesystem::deleteTree);
+        } catch (java.io.IOException e) {
+            // no code directory: nothing was fetched
+        }
+    }
+
+    /** {@code lava-server manage ARGS} as the instance's user, from its directory. */
+    public Command manage(List<String> args) {
+        return Command.of(new LavaScripts(layout).manage(args)).as(user()).in(layout.dir())
+                .timeout(Duration.ofMinutes(30)).build();
+    }
+
+    public Path siteFile() {
+        return layout.etcApache().resolve(layout.name().systemName() + ".conf");
+    }
+
+    public SiteSpec site() {
+        boolean https = config.isYes(ConfigKey.LAVA_HTTPS);
+        String host = config.get(ConfigKey.LAVA_APACHE_VHOST);
+        Path tls = layout.dir().resolve("etc/tls");
+        return new SiteSpec(layout.name().value(), host, layout.staticFiles(),
+                layout.currentCode().resolve("usr/share/doc/lava-server-doc/html"), layout.runDir().resolve("gunicorn.sock"),
+                Integer.parseInt(config.get(ConfigKey.LAVA_PUBLISHER_PORT)),
+                https ? tls.resolve(host + ".crt") : null, https ? tls.resolve(host + ".key") : null);
+    }
+}

@@ -1,0 +1,72 @@
+package org.lavasoftware.deploy.engine.operations;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.lavasoftware.deploy.adapters.services.ServiceManager;
+import org.lavasoftware.deploy.adapters.services.ServiceState;
+import org.lavasoftware.deploy.model.InstanceConfig;
+import org.lavasoftware.deploy.model.InstanceConfigStore;
+import org.lavasoftware.deploy.model.InstanceLayout;
+import org.lavasoftware.deploy.model.LavaRoot;
+
+/** Asks the service manager and Apache how instances are doing, for list and status. */
+public final class InstanceQueries {
+    private final LavaRoot root;
+    private final Machine machine;
+    private Map<String, ServiceState> states;
+
+    public InstanceQueries(LavaRoot root, Machine machine) {
+        this.root = root;
+        this.machine = machine;
+    }
+
+    /** The programs of the instance and their states; one query of the service manager for all instances. */
+    public Map<String, ServiceState> programs(InstanceLayout layout) {
+        ServiceManager services = machine.services();
+        String group = InstanceServices.group(layout);
+        if (!services.isRegistered(group)) {
+            return Map.of();
+        }
+        if (states == null) {
+            states = services.states();
+        }
+        Map<String, ServiceState> mine = new LinkedHashMap<>();
+        states.forEach((program, state) -> {
+            if (program.startsWith(group + "-")) {
+                mine.put(program, state);
+            }
+        });
+        if (mine.isEmpty()) {
+            mine.put(InstanceServices.web(layout), ServiceState.UNKNOWN);
+        }
+        return mine;
+    }
+
+    public String serviceState(InstanceLayout layout) {
+        return InstanceHealth.state(new ArrayList<>(programs(layout).values()));
+    }
+
+    /** The whole picture of one instance, the page fetched through Apache included. */
+    public InstanceHealth health(InstanceLayout layout) {
+        InstanceConfig config = InstanceConfigStore.load(layout).config();
+        Map<String, ServiceState> programs = programs(layout);
+        String url = InstanceHealth.url(config);
+        String state = InstanceHealth.state(new ArrayList<>(programs.values()));
+        Integer http = null;
+        if (url != null && !programs.isEmpty()) {
+            boolean https = url.startsWith("https");
+            String host = config.get(org.lavasoftware.deploy.model.ConfigKey.LAVA_APACHE_VHOST);
+            http = machine.http().status(url, host, https);
+            if (state.equals("running") && http != 200) {
+                state = "broken";
+            }
+        }
+        return new InstanceHealth(layout.name().value(), state, programs, url, http);
+    }
+
+    public List<InstanceHealth> health(List<InstanceLayout> layouts) {
+        return layouts.stream().map(this::health).toList();
+    }
+}

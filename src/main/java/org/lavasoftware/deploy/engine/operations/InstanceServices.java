@@ -1,0 +1,58 @@
+package org.lavasoftware.deploy.engine.operations;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.lavasoftware.deploy.adapters.lava.LavaScripts;
+import org.lavasoftware.deploy.adapters.services.ServiceProgram;
+import org.lavasoftware.deploy.model.ConfigKey;
+import org.lavasoftware.deploy.model.InstanceConfig;
+import org.lavasoftware.deploy.model.InstanceLayout;
+
+/**
+ * The processes of an instance: gunicorn serving the web on a unix socket in run/, and, unless
+ * disabled, lava-scheduler and lava-publisher on the instance's own ports. Named lava-NAME-web,
+ * lava-NAME-scheduler and lava-NAME-publisher, in a group lava-NAME.
+ */
+public final class InstanceServices {
+    private InstanceServices() {
+    }
+
+    public static String group(InstanceLayout layout) {
+        return layout.name().systemName();
+    }
+
+    public static String web(InstanceLayout layout) {
+        return group(layout) + "-web";
+    }
+
+    public static List<ServiceProgram> programs(InstanceLayout layout, InstanceConfig config, String userGroup) {
+        LavaScripts scripts = new LavaScripts(layout);
+        String user = config.systemUser();
+        String log = layout.logDir().toString();
+        List<ServiceProgram> programs = new ArrayList<>();
+        // gthread workers: eventlet's hang for 30 s when stopped while booting (seen with 2023.01)
+        programs.add(new ServiceProgram(web(layout), List.of(scripts.lavaEnv().toString(), "/usr/bin/gunicorn3",
+                "lava_server.wsgi", "--bind", "unix:" + layout.runDir().resolve("gunicorn.sock"),
+                "--worker-class", "gthread", "--workers", "4", "--threads", "4", "--log-level", "INFO",
+                "--log-file", log + "/gunicorn.log", "--pid", layout.runDir().resolve("gunicorn.pid").toString()),
+                user, layout.dir(), 35, layout.logDir().resolve("gunicorn.out")));
+        if (config.isYes(ConfigKey.LAVA_SCHEDULER_ENABLED)) {
+            programs.add(daemon(layout, scripts, config, "scheduler", userGroup, 30, List.of("--event-url",
+                    "tcp://127.0.0.1:" + config.get(ConfigKey.LAVA_EVENT_PORT))));
+        }
+        programs.add(daemon(layout, scripts, config, "publisher", userGroup, 15, List.of("--host", "127.0.0.1",
+                "--port", config.get(ConfigKey.LAVA_PUBLISHER_PORT))));
+        return programs;
+    }
+
+    /** LAVA's daemons switch to user lavaserver unless told otherwise, and exit if it is missing. */
+    private static ServiceProgram daemon(InstanceLayout layout, LavaScripts scripts, InstanceConfig config, String what,
+                                         String userGroup, int stopSeconds, List<String> extra) {
+        List<String> argv = new ArrayList<>(scripts.manage(List.of("lava-" + what, "--level", "INFO", "--log-file",
+                layout.logDir().resolve("lava-" + what + ".log").toString(), "--user", config.systemUser(),
+                "--group", userGroup)));
+        argv.addAll(extra);
+        return new ServiceProgram(group(layout) + "-" + what, argv, config.systemUser(), layout.dir(), stopSeconds,
+                layout.logDir().resolve("lava-" + what + ".out"));
+    }
+}

@@ -1,0 +1,66 @@
+package org.lavasoftware.deploy.engine.operations;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.HashSet;
+import java.util.Set;
+import org.lavasoftware.deploy.ToolException;
+import org.lavasoftware.deploy.model.ConfigKey;
+import org.lavasoftware.deploy.model.InstanceConfigStore;
+import org.lavasoftware.deploy.model.InstanceName;
+import org.lavasoftware.deploy.model.LavaRoot;
+
+/**
+ * Hands out each instance's two ports: lava-publisher's websocket port and the ZMQ port its
+ * events go out on. Each instance gets a pair no other instance has and nothing on the machine
+ * listens on. Runs under the root's lock, so two installs cannot get the same pair.
+ */
+public final class PortAllocator {
+    static final int PUBLISHER_BASE = 8101;
+    static final int EVENT_BASE = 5601;
+    private static final int LIMIT = 500;
+
+    public record Ports(int publisher, int event) {
+    }
+
+    private PortAllocator() {
+    }
+
+    public static Ports allocate(LavaRoot root) {
+        Set<Integer> taken = new HashSet<>();
+        for (InstanceName name : root.instanceNames()) {
+            try {
+                var config = InstanceConfigStore.load(root.instance(name)).config();
+                parse(config.get(ConfigKey.LAVA_PUBLISHER_PORT), taken);
+                parse(config.get(ConfigKey.LAVA_EVENT_PORT), taken);
+            } catch (RuntimeException e) {
+                // an unreadable instance.conf holds no port this allocation could know of
+            }
+        }
+        for (int i = 0; i < LIMIT; i++) {
+            int publisher = PUBLISHER_BASE + i;
+            int event = EVENT_BASE + i;
+            if (!taken.contains(publisher) && !taken.contains(event) && free(publisher) && free(event)) {
+                return new Ports(publisher, event);
+            }
+        }
+        throw ToolException.failed("no free pair of ports from " + PUBLISHER_BASE + " and " + EVENT_BASE
+                + " upwards; free some of them");
+    }
+
+    private static void parse(String value, Set<Integer> taken) {
+        if (value.matches("\\d+")) {
+            taken.add(Integer.parseInt(value));
+        }
+    }
+
+    private static boolean free(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getByName("0.0.0.0"))) {
+            socket.setReuseAddress(true);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
