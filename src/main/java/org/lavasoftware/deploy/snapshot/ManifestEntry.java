@@ -1,0 +1,58 @@
+package org.lavasoftware.deploy.snapshot;
+
+import java.time.Instant;
+import java.util.regex.Pattern;
+
+/**
+ * One file of a snapshot, by its path relative to the snapshot directory ('/'-separated). A
+ * regular file has its size and SHA-256; a media file also the modification time it had in the
+ * instance (what tells the next backup it is unchanged) and whether it was hard-linked from the
+ * snapshot before (stored by reference: no new bytes) or copied. A symbolic link has its target.
+ */
+public record ManifestEntry(String path, Type type, long size, String sha256, Instant mtime, boolean linked,
+                            String target) {
+    public enum Type { FILE, SYMLINK }
+
+    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+
+    public ManifestEntry {
+        String problem = Names.problemWithRelative(path);
+        if (problem != null) {
+            throw new IllegalArgumentException("file path " + Names.shown(path) + " is unsafe: " + problem);
+        }
+        if (path.equals(Manifest.FILE_NAME)) {
+            throw new IllegalArgumentException("the manifest cannot list itself");
+        }
+        if (type == Type.FILE) {
+            if (size < 0) {
+                throw new IllegalArgumentException(path + ": negative size " + size);
+            }
+            if (sha256 == null || !SHA256.matcher(sha256).matches()) {
+                throw new IllegalArgumentException(path + ": sha256 must be 64 lowercase hexadecimal digits");
+            }
+            if (target != null) {
+                throw new IllegalArgumentException(path + ": a file has no link target");
+            }
+        } else if (target == null || target.isEmpty() || target.indexOf('\0') >= 0 || sha256 != null
+                || size != 0 || linked) {
+            throw new IllegalArgumentException(path + ": a symbolic link has a target and nothing else");
+        }
+    }
+
+    /** A file the snapshot wrote itself: the database dump, the settings archive. */
+    public static ManifestEntry file(String path, long size, String sha256) {
+        return new ManifestEntry(path, Type.FILE, size, sha256, null, false, null);
+    }
+
+    public static ManifestEntry media(String path, long size, String sha256, Instant mtime, boolean linked) {
+        return new ManifestEntry(path, Type.FILE, size, sha256, mtime, linked, null);
+    }
+
+    public static ManifestEntry symlink(String path, String target) {
+        return new ManifestEntry(path, Type.SYMLINK, 0, null, null, false, target);
+    }
+
+    public boolean isFile() {
+        return type == Type.FILE;
+    }
+}
