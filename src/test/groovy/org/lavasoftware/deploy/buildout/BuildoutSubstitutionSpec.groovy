@@ -1,15 +1,18 @@
 package org.lavasoftware.deploy.buildout
 
+import org.lavasoftware.deploy.support.LinkSafeTempDir
 import java.nio.file.Path
 import org.lavasoftware.deploy.ExitStatus
 import org.lavasoftware.deploy.ToolException
 import org.lavasoftware.deploy.support.CfgFiles
 import spock.lang.Specification
-import spock.lang.TempDir
 
 class BuildoutSubstitutionSpec extends Specification {
-    @TempDir
-    Path dir
+    Path dir = LinkSafeTempDir.create()
+
+    def cleanup() {
+        LinkSafeTempDir.delete(dir)
+    }
 
     CfgFiles cfg
 

@@ -2,18 +2,21 @@ package org.lavasoftware.deploy.buildout
 
 import java.nio.file.Path
 import org.lavasoftware.deploy.support.CfgFiles
+import org.lavasoftware.deploy.support.LinkSafeTempDir
 import spock.lang.Shared
 import spock.lang.Specification
-import spock.lang.TempDir
 
 /** The configuration of a classic LAVA instance, as lava-manifest shipped it and a site customised it. */
 class LegacyLavaBuildoutSpec extends Specification {
     @Shared
-    @TempDir
-    Path dir
+    Path dir = LinkSafeTempDir.create()
 
     @Shared
     BuildoutConfig config
+
+    def cleanupSpec() {
+        LinkSafeTempDir.delete(dir)
+    }
 
     def setupSpec() {
         def cfg = new CfgFiles(dir)

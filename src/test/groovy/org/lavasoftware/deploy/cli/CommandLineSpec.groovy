@@ -1,14 +1,17 @@
 package org.lavasoftware.deploy.cli
 
+import org.lavasoftware.deploy.support.LinkSafeTempDir
 import java.nio.file.Path
 import org.lavasoftware.deploy.support.CliRun
 import org.lavasoftware.deploy.support.TempRoot
 import spock.lang.Specification
-import spock.lang.TempDir
 
 class CommandLineSpec extends Specification {
-    @TempDir
-    Path dir
+    Path dir = LinkSafeTempDir.create()
+
+    def cleanup() {
+        LinkSafeTempDir.delete(dir)
+    }
 
     def "version prints the tool's version on stdout, as text or JSON"() {
         expect:

@@ -1,16 +1,19 @@
 package org.lavasoftware.deploy.cli
 
+import org.lavasoftware.deploy.support.LinkSafeTempDir
 import java.nio.file.Files
 import java.nio.file.Path
 import org.lavasoftware.deploy.support.CliRun
 import org.lavasoftware.deploy.support.TempRoot
 import spock.lang.Specification
-import spock.lang.TempDir
 
 /** Bad input to the lifecycle commands: one clear line, the right status, and nothing changed. */
 class InstallInputsSpec extends Specification {
-    @TempDir
-    Path dir
+    Path dir = LinkSafeTempDir.create()
+
+    def cleanup() {
+        LinkSafeTempDir.delete(dir)
+    }
 
     def "installing over an existing instance is refused, and the instance is untouched"() {
         given:

@@ -1,15 +1,18 @@
 package org.lavasoftware.deploy.dsl
 
+import org.lavasoftware.deploy.support.LinkSafeTempDir
 import java.nio.file.Files
 import java.nio.file.Path
 import org.lavasoftware.deploy.support.CliRun
 import org.lavasoftware.deploy.support.TempRoot
 import spock.lang.Specification
-import spock.lang.TempDir
 
 class RecipeSpec extends Specification {
-    @TempDir
-    Path dir
+    Path dir = LinkSafeTempDir.create()
+
+    def cleanup() {
+        LinkSafeTempDir.delete(dir)
+    }
 
     TempRoot temp
     Path root

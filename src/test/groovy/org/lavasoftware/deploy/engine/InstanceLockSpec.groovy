@@ -1,5 +1,6 @@
 package org.lavasoftware.deploy.engine
 
+import org.lavasoftware.deploy.support.LinkSafeTempDir
 import java.nio.file.Files
 import java.nio.file.Path
 import java.time.Duration
@@ -8,11 +9,13 @@ import org.lavasoftware.deploy.ToolException
 import org.lavasoftware.deploy.support.ChildJvm
 import org.lavasoftware.deploy.support.HoldLockMain
 import spock.lang.Specification
-import spock.lang.TempDir
 
 class InstanceLockSpec extends Specification {
-    @TempDir
-    Path dir
+    Path dir = LinkSafeTempDir.create()
+
+    def cleanup() {
+        LinkSafeTempDir.delete(dir)
+    }
 
     def "a second process is refused at once with a message naming the holder"() {
         given: 'another process holds the lock'

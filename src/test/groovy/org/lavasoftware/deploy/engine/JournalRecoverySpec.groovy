@@ -1,5 +1,6 @@
 package org.lavasoftware.deploy.engine
 
+import org.lavasoftware.deploy.support.LinkSafeTempDir
 import java.nio.file.Files
 import java.nio.file.Path
 import org.lavasoftware.deploy.ExitStatus
@@ -12,11 +13,13 @@ import org.lavasoftware.deploy.support.FileStepsOperation
 import org.lavasoftware.deploy.support.RunOperationMain
 import org.lavasoftware.deploy.support.TestEngines
 import spock.lang.Specification
-import spock.lang.TempDir
 
 class JournalRecoverySpec extends Specification {
-    @TempDir
-    Path dir
+    Path dir = LinkSafeTempDir.create()
+
+    def cleanup() {
+        LinkSafeTempDir.delete(dir)
+    }
 
     def "an operation killed between two steps is found by the next command and undone by recover"() {
         given:

@@ -1,5 +1,6 @@
 package org.lavasoftware.deploy.engine
 
+import org.lavasoftware.deploy.support.LinkSafeTempDir
 import java.nio.file.Files
 import java.nio.file.Path
 import org.lavasoftware.deploy.ExitStatus
@@ -9,11 +10,13 @@ import org.lavasoftware.deploy.support.FileStepsOperation
 import org.lavasoftware.deploy.support.TestEngines
 import org.lavasoftware.deploy.support.TestEngines.RecordingReporter
 import spock.lang.Specification
-import spock.lang.TempDir
 
 class PlanRunnerSpec extends Specification {
-    @TempDir
-    Path dir
+    Path dir = LinkSafeTempDir.create()
+
+    def cleanup() {
+        LinkSafeTempDir.delete(dir)
+    }
 
     RecordingReporter reporter = new RecordingReporter()
 

@@ -1,5 +1,6 @@
 package org.lavasoftware.deploy.launcher
 
+import org.lavasoftware.deploy.support.LinkSafeTempDir
 import java.nio.file.Files
 import java.nio.file.Path
 import java.nio.file.attribute.FileTime
@@ -7,12 +8,14 @@ import java.time.Instant
 import org.lavasoftware.deploy.support.FreshCheckout
 import spock.lang.Specification
 import spock.lang.Stepwise
-import spock.lang.TempDir
 
 @Stepwise
 class LauncherIntegrationSpec extends Specification {
-    @TempDir
-    Path dir
+    Path dir = LinkSafeTempDir.create()
+
+    def cleanup() {
+        LinkSafeTempDir.delete(dir)
+    }
 
     def "on a fresh clone the first command builds the application, then runs"() {
         when:

@@ -1,15 +1,19 @@
 package org.lavasoftware.deploy.model
 
+import java.nio.file.Path
+import org.lavasoftware.deploy.support.LinkSafeTempDir
 import java.nio.file.Files
 import java.nio.file.attribute.PosixFilePermissions
 import org.lavasoftware.deploy.ToolException
 import org.lavasoftware.deploy.support.TempRoot
 import spock.lang.Specification
-import spock.lang.TempDir
 
 class InstanceConfigSpec extends Specification {
-    @TempDir
-    java.nio.file.Path dir
+    Path dir = LinkSafeTempDir.create()
+
+    def cleanup() {
+        LinkSafeTempDir.delete(dir)
+    }
 
     TempRoot temp
 

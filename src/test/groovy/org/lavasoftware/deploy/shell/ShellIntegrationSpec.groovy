@@ -1,5 +1,6 @@
 package org.lavasoftware.deploy.shell
 
+import org.lavasoftware.deploy.support.LinkSafeTempDir
 import java.nio.file.Files
 import java.nio.file.Path
 import org.lavasoftware.deploy.support.FreshCheckout
@@ -7,14 +8,12 @@ import org.lavasoftware.deploy.support.TempRoot
 import spock.lang.Shared
 import spock.lang.Specification
 import spock.lang.Stepwise
-import spock.lang.TempDir
 
 /** Drives `lava-deployment-tool shell` through a real terminal: tmux, keys in, screen out. */
 @Stepwise
 class ShellIntegrationSpec extends Specification {
     @Shared
-    @TempDir
-    Path dir
+    Path dir = LinkSafeTempDir.create()
 
     @Shared
     String session = "ldt-shell-${ProcessHandle.current().pid()}"
@@ -27,6 +26,7 @@ class ShellIntegrationSpec extends Specification {
     }
 
     def cleanupSpec() {
+        LinkSafeTempDir.delete(dir)
         tmux('kill-session', '-t', session)
     }
 
