@@ -1,6 +1,15 @@
 package org.lavasoftware.deploy.dsl
 
+import java.time.Duration
+import org.lavasoftware.deploy.ToolException
 import org.lavasoftware.deploy.engine.InstanceSummary
+import org.lavasoftware.deploy.engine.Progress
+import org.lavasoftware.deploy.engine.operations.backup.BackupOperation
+import org.lavasoftware.deploy.engine.operations.restore.RestoreOperation
+import org.lavasoftware.deploy.snapshot.Pruner
+import org.lavasoftware.deploy.snapshot.SnapshotResolver
+import org.lavasoftware.deploy.snapshot.SnapshotVerifier
+import org.lavasoftware.deploy.snapshot.Snapshots
 import org.lavasoftware.deploy.engine.operations.InstallOperation
 import org.lavasoftware.deploy.engine.operations.Manage
 import org.lavasoftware.deploy.engine.operations.RemoveOperation
@@ -101,6 +110,58 @@ class InstanceHandle {
         dsl.engine.queries().health(dsl.engine.existing(instanceName)).fields()
     }
 
+    @Primitive(value = 'Backs the instance up (as `backup`): a snapshot whose media hold only what changed since the previous one; returns its id.',
+            params = ['options: full (copy all the media)'],
+            example = "def id = instance('demo').backup()")
+    String backup(Map options = [:]) {
+        dsl.engine.execute(new BackupOperation(instanceName, options.full as boolean))
+        Snapshots.of(dsl.engine.root(), instanceName, {}).latest().map { it.toString() }.orElse(null)
+    }
+
+    @Primitive(value = 'Restores a snapshot into the instance (as `restore`): from an id, latest, other/id, other/latest or a path; options stop, asIs, neutralize.',
+            params = ['options: from (required), stop, asIs, neutralize'],
+            example = "instance('staging').restore(from: 'prod/latest', stop: true, neutralize: true)")
+    void restore(Map options) {
+        dsl.engine.execute(new RestoreOperation(RestoreOptions.settings(dsl.engine.root(), instanceName, options, false)))
+    }
+
+    @Primitive(value = 'Restores only the database of a snapshot (as `restore-db`); options as restore().',
+            params = ['options: from (required), stop, asIs, neutralize'],
+            example = "instance('demo').restoreDb(from: 'latest', stop: true)")
+    void restoreDb(Map options) {
+        dsl.engine.execute(new RestoreOperation(RestoreOptions.settings(dsl.engine.root(), instanceName, options, true)))
+    }
+
+    @Primitive(value = 'The instance\'s snapshots, oldest first: maps with id, bytes, newBytes, kind and latest.',
+            example = "instance('demo').snapshots().each { println it.id }")
+    List<Map<String, Object>> snapshots() {
+        Snapshots.of(dsl.engine.root(), instanceName, {}).list().collect {
+            [id: it.id().toString(), bytes: it.bytes(), newBytes: it.newBytes(), kind: it.kind(), latest: it.latest()]
+        }
+    }
+
+    @Primitive(value = 'Re-reads every file of a snapshot against its manifest; true when all is as written.',
+            params = ['snapshot: an id, latest, other/id or a path'],
+            example = "assert instance('demo').verify('latest')")
+    boolean verify(String snapshot) {
+        def found = SnapshotResolver.of(dsl.engine.root(), instanceName).resolve(snapshot)
+        !found.isClassic() && new SnapshotVerifier(SnapshotVerifier.Depth.FULL, true).verify(found.dir(), Progress.NONE).ok()
+    }
+
+    @Primitive(value = 'Removes all but the newest N snapshots (never the latest); returns the ids removed.',
+            params = ['options: keep (required)'],
+            example = "instance('demo').prune(keep: 7)")
+    List<String> prune(Map options) {
+        if (!(options.keep instanceof Number) || (options.keep as int) < 1) {
+            throw ToolException.badInput('prune needs keep: N, with N at least 1')
+        }
+        def snapshots = Snapshots.of(dsl.engine.root(), instanceName, {})
+        if (dsl.engine.isDryRun()) {
+            return new Pruner(snapshots, Duration.ZERO).wouldRemove(options.keep as int)*.toString()
+        }
+        new Pruner(snapshots, Duration.ZERO).keepNewest(options.keep as int)*.toString()
+    }
+
     @Primitive(value = 'Finishes or undoes the interrupted operation of the instance (see `recover`).',
             example = "if (instance('demo').state == 'interrupted') instance('demo').recover()")
     void recover() {
@@ -109,7 +170,7 @@ class InstanceHandle {
 
     private InstanceSummary lookUpSummary() {
         InstanceSummary found = dsl.engine.list().find { it.name() == name }
-        found ?: new InstanceSummary(name, 'unknown', 'missing', 'none', null)
+        found ?: new InstanceSummary(name, 'unknown', 'missing', 'none', null, null)
     }
 
     def methodMissing(String method, Object args) {

@@ -25,6 +25,12 @@ final class CommandRegistry {
         VERBS.put("stop", ServiceCommand.Stop::new);
         VERBS.put("restart", ServiceCommand.Restart::new);
         VERBS.put("status", StatusCommand::new);
+        VERBS.put("backup", BackupCommand::new);
+        VERBS.put("restore", RestoreCommand::new);
+        VERBS.put("restore-db", RestoreCommand.DatabaseOnly::new);
+        VERBS.put("snapshots", SnapshotsCommand::new);
+        VERBS.put("verify", VerifyCommand::new);
+        VERBS.put("prune", PruneCommand::new);
         VERBS.put("list", ListCommand::new);
         VERBS.put("recover", RecoverCommand::new);
         VERBS.put("run", RunCommand::new);

@@ -1,9 +1,6 @@
 package org.lavasoftware.deploy.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import org.lavasoftware.deploy.text.Json;
 import picocli.CommandLine.Command;
@@ -27,15 +24,7 @@ final class VersionCommand implements Callable<Integer> {
     }
 
     static String version() {
-        Properties props = new Properties();
-        try (InputStream in = VersionCommand.class.getResourceAsStream("/org/lavasoftware/deploy/version.properties")) {
-            if (in != null) {
-                props.load(in);
-            }
-        } catch (IOException e) {
-            // the build always packs the file; without it the version is simply unknown
-        }
-        return props.getProperty("version", "unknown");
+        return org.lavasoftware.deploy.engine.Engine.toolVersion();
     }
 
     static final class Provider implements IVersionProvider {

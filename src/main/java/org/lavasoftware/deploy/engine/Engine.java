@@ -89,12 +89,35 @@ public final class Engine {
                 mode = "unreadable";
             }
         }
-        return new InstanceSummary(name.value(), mode, state(layout, queries), revision(layout), url);
+        return new InstanceSummary(name.value(), mode, state(layout, queries), revision(layout), url, lastBackup(name));
+    }
+
+    /** The id the instance's {@code latest} snapshot link names, without reading any snapshot. */
+    private String lastBackup(InstanceName name) {
+        Path latest = root().backupsDir(name).resolve("latest");
+        try {
+            return Files.isSymbolicLink(latest) ? Files.readSymbolicLink(latest).getFileName().toString() : null;
+        } catch (java.io.IOException e) {
+            return null;
+        }
     }
 
     /** Asks the machine (service manager, Apache) about instances, without an operation. */
     public InstanceQueries queries() {
         return new InstanceQueries(root(), Machine.of(root(), new ProcessRunner(privilege, OperationLog.discard())));
+    }
+
+    /** This tool's version, as built (for manifests and messages). */
+    public static String toolVersion() {
+        java.util.Properties props = new java.util.Properties();
+        try (var in = Engine.class.getResourceAsStream("/org/lavasoftware/deploy/version.properties")) {
+            if (in != null) {
+                props.load(in);
+            }
+        } catch (java.io.IOException e) {
+            // the build always packs the file; without it the version is simply unknown
+        }
+        return props.getProperty("version", "unknown");
     }
 
     /** The code revision in use: the name of the directory {@code code/current} points at. */

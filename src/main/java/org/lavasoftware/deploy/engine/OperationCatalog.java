@@ -9,6 +9,8 @@ import org.lavasoftware.deploy.engine.operations.InstallOperation;
 import org.lavasoftware.deploy.engine.operations.RemoveOperation;
 import org.lavasoftware.deploy.engine.operations.ServiceOperation;
 import org.lavasoftware.deploy.engine.operations.SetupOperation;
+import org.lavasoftware.deploy.engine.operations.backup.BackupOperation;
+import org.lavasoftware.deploy.engine.operations.restore.RestoreOperation;
 
 /**
  * The kinds of operation the engine can rebuild from a journal. The built-in kinds are listed
@@ -23,7 +25,8 @@ public final class OperationCatalog {
         return new OperationCatalog(List.of(new SetupOperation.Factory(), new InstallOperation.Factory(),
                 new RemoveOperation.Factory(), new ServiceOperation.Factory(ServiceOperation.Action.START),
                 new ServiceOperation.Factory(ServiceOperation.Action.STOP),
-                new ServiceOperation.Factory(ServiceOperation.Action.RESTART)));
+                new ServiceOperation.Factory(ServiceOperation.Action.RESTART), new BackupOperation.Factory(),
+                new RestoreOperation.Factory()));
     }
 
     public OperationCatalog(List<OperationFactory> builtIn) {

@@ -30,6 +30,12 @@ public final class SpaceCheck {
     }
 
     public void require(Path backupsDir, long bytes) {
+        require(backupsDir, bytes, "the backup", "prune old snapshots or free some space");
+    }
+
+    /** Refuses, saying what needs the room and what to do, when {@code dir}'s file system lacks it. */
+    public void require(Path dir, long bytes, String what, String advice) {
+        Path backupsDir = dir;
         Path existing = backupsDir.toAbsolutePath();
         while (!Files.isDirectory(existing) && existing.getParent() != null) {
             existing = existing.getParent();
@@ -41,8 +47,8 @@ public final class SpaceCheck {
             throw ToolException.failed("cannot tell the free space of " + existing + ": " + IoErrors.describe(e), e);
         }
         if (free < bytes) {
-            throw ToolException.failed("not enough space for the backup in " + backupsDir + ": it needs "
-                    + human(bytes) + " and " + human(free) + " is free; prune old snapshots or free some space");
+            throw ToolException.failed("not enough space for " + what + " in " + backupsDir + ": it needs "
+                    + human(bytes) + " and " + human(free) + " is free; " + advice);
         }
     }
 

@@ -32,12 +32,12 @@ class CommandLineSpec extends Specification {
         then:
         table.status == 0
         table.out == '''\
-            NAME  MODE      STATE         REVISION   URL
-            lab   vhost     not deployed  none       http://lab/
-            prod  location  not deployed  2023.01-2  http://lava.example.org/
+            NAME  MODE      STATE         REVISION   URL                       LAST BACKUP
+            lab   vhost     not deployed  none       http://lab/               -
+            prod  location  not deployed  2023.01-2  http://lava.example.org/  -
             '''.stripIndent()
-        json.out.trim() == '[{"name":"lab","mode":"vhost","state":"not deployed","revision":"none","url":"http://lab/"},' +
-                '{"name":"prod","mode":"location","state":"not deployed","revision":"2023.01-2","url":"http://lava.example.org/"}]'
+        json.out.trim() == '[{"name":"lab","mode":"vhost","state":"not deployed","revision":"none","url":"http://lab/","last backup":null},' +
+                '{"name":"prod","mode":"location","state":"not deployed","revision":"2023.01-2","url":"http://lava.example.org/","last backup":null}]'
     }
 
     def "the root comes from LAVA_ROOT when --root is not given"() {

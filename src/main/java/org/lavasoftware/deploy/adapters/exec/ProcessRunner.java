@@ -49,6 +49,23 @@ public final class ProcessRunner {
 
     /** Runs the command and returns how it ended, whatever its exit code. */
     public ExecResult runAllowingFailure(Command command) {
+        return execute(command, null);
+    }
+
+    /**
+     * Runs the command with its standard output going to {@code stdout} as it comes (a dump into
+     * a snapshot: never held in memory); a non-zero exit is an operation failure.
+     */
+    public ExecResult runStreaming(Command command, java.io.OutputStream stdout) {
+        ExecResult result = execute(command, stdout);
+        if (!result.succeeded()) {
+            throw ToolException.failed(command.program() + " failed (exit " + result.exitCode() + "): "
+                    + result.lastErrorLine() + logHint());
+        }
+        return result;
+    }
+
+    private ExecResult execute(Command command, java.io.OutputStream streamedStdout) {
         List<String> argv = privilege.wrap(command);
         CommandLine line = new CommandLine(argv.get(0));
         for (String arg : argv.subList(1, argv.size())) {
@@ -58,7 +75,8 @@ public final class ProcessRunner {
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();
         ExecuteWatchdog watchdog = ExecuteWatchdog.builder().setTimeout(command.timeout()).get();
-        PumpStreamHandler streams = new PumpStreamHandler(new LoggingStream(stdout, log, "  | "),
+        PumpStreamHandler streams = new PumpStreamHandler(streamedStdout != null ? streamedStdout
+                : new LoggingStream(stdout, log, "  | "),
                 new LoggingStream(stderr, log, "  ! "),
                 command.input() == null ? null : new ByteArrayInputStream(command.input()));
         DefaultExecutor executor = DefaultExecutor.builder()

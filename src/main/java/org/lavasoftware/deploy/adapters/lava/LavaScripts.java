@@ -38,19 +38,27 @@ public final class LavaScripts {
         return out.toString();
     }
 
+    /** Names another database of the instance's role for one command (a restore's staging copy). */
+    public static final String DATABASE_OVERRIDE = "LAVA_DEPLOYMENT_TOOL_DATABASE";
+
     public String lavaEnvScript(Path envFile) {
         String home = ShellAssignments.quote(layout.dir().toString());
         return "#!/bin/sh\n"
                 + "# written by lava-deployment-tool for instance " + layout.name() + ": runs a command with the\n"
                 + "# instance's environment and nothing inherited, but DJANGO_SUPERUSER_* (createsuperuser\n"
-                + "# --noinput) and TERM (interactive commands).\n"
+                + "# --noinput), TERM (interactive commands) and " + DATABASE_OVERRIDE + " (a restore\n"
+                + "# working on its staging copy of the database).\n"
                 + "for v in $(env | sed -n 's/^\\([A-Za-z_][A-Za-z0-9_]*\\)=.*/\\1/p'); do\n"
-                + "    case \"$v\" in DJANGO_SUPERUSER_*|TERM) ;; *) unset \"$v\" 2>/dev/null ;; esac\n"
+                + "    case \"$v\" in DJANGO_SUPERUSER_*|TERM|" + DATABASE_OVERRIDE + ") ;; *) unset \"$v\" 2>/dev/null ;; esac\n"
                 + "done\n"
                 + "export PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=" + home + " LANG=C.UTF-8\n"
                 + "set -a\n"
                 + ". " + ShellAssignments.quote(envFile.toString()) + "\n"
                 + "set +a\n"
+                + "if [ -n \"$" + DATABASE_OVERRIDE + "\" ]; then\n"
+                + "    DATABASE_URL=\"${DATABASE_URL%/*}/$" + DATABASE_OVERRIDE + "\"\n"
+                + "    unset " + DATABASE_OVERRIDE + "\n"
+                + "fi\n"
                 + "exec \"$@\"\n";
     }
 

@@ -5,8 +5,18 @@ public final class PgPass {
     private PgPass() {
     }
 
-    public static String line(int port, String database, String user, String password) {
-        return "127.0.0.1:" + port + ":" + escape(database) + ":" + escape(user) + ":" + escape(password) + "\n";
+    /**
+     * The entry for the role on any database: LAVA connects to its own, a restore to the staging
+     * copy beside it; what the role may open is PostgreSQL's to decide, not this file's.
+     */
+    public static String line(int port, String user, String password) {
+        return "127.0.0.1:" + port + ":*:" + escape(user) + ":" + escape(password) + "\n";
+    }
+
+    /** The same entry, for any database, from an entry written for one database. */
+    public static String widened(String line) {
+        String[] f = line.strip().split("(?<!\\\\):", 5);
+        return f.length == 5 ? f[0] + ":" + f[1] + ":*:" + f[3] + ":" + f[4] + "\n" : line;
     }
 
     private static String escape(String field) {

@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Properties;
 import java.util.regex.Pattern;
 import org.lavasoftware.deploy.ToolException;
@@ -107,6 +108,98 @@ public final class PostgresAdmin implements AutoCloseable {
     /** Drops the database, ending the sessions still connected to it. */
     public void dropDatabase(String database) {
         execute("DROP DATABASE IF EXISTS " + quote(database) + " WITH (FORCE)");
+    }
+
+    /** Creates a database like the instance's, owned by its role, to restore into beside the live one. */
+    public void createEmptyLike(String database, String owner) {
+        createDatabase(database, owner);
+    }
+
+    /**
+     * Swaps the live database for another in two renames. New connections to the live one are
+     * refused first and its sessions ended, as a rename needs; web requests in that moment fail
+     * to connect, nothing else.
+     */
+    public void swap(String live, String replacement, String previous) {
+        execute("ALTER DATABASE " + quote(live) + " ALLOW_CONNECTIONS false");
+        try {
+            for (int attempt = 0; ; attempt++) {
+                terminateSessions(live);
+                try {
+                    execute("ALTER DATABASE " + quote(live) + " RENAME TO " + quote(previous));
+                    break;
+                } catch (ToolException busy) {
+                    if (attempt >= 20) {
+                        throw busy;
+                    }
+                }
+            }
+            execute("ALTER DATABASE " + quote(replacement) + " RENAME TO " + quote(live));
+            execute("ALTER DATABASE " + quote(live) + " ALLOW_CONNECTIONS true");
+        } catch (RuntimeException e) {
+            if (!databaseExists(live) && databaseExists(previous)) {
+                execute("ALTER DATABASE " + quote(previous) + " RENAME TO " + quote(live));
+            }
+            execute("ALTER DATABASE " + quote(live) + " ALLOW_CONNECTIONS true");
+            throw e;
+        }
+    }
+
+    /**
+     * Undoes {@link #swap}, from wherever it got to: the original database (now {@code previous})
+     * becomes the live one again, the restored one goes back to being {@code replacement}.
+     */
+    public void unswap(String live, String replacement, String previous) {
+        if (!databaseExists(previous)) {
+            return;
+        }
+        if (databaseExists(live)) {
+            execute("ALTER DATABASE " + quote(live) + " ALLOW_CONNECTIONS false");
+            terminateSessions(live);
+            execute("ALTER DATABASE " + quote(live) + " RENAME TO " + quote(replacement));
+        }
+        execute("ALTER DATABASE " + quote(previous) + " RENAME TO " + quote(live));
+        execute("ALTER DATABASE " + quote(live) + " ALLOW_CONNECTIONS true");
+    }
+
+    /** Ends every session on the database but this one. */
+    public void terminateSessions(String database) {
+        try (PreparedStatement s = connection.prepareStatement(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = ? AND pid <> pg_backend_pid()")) {
+            s.setString(1, database);
+            s.executeQuery().close();
+        } catch (SQLException e) {
+            throw failure("pg_terminate_backend", e);
+        }
+    }
+
+    /** The bytes the database takes on disk. */
+    public long databaseSize(String database) {
+        try (PreparedStatement s = connection.prepareStatement("SELECT pg_database_size(?)")) {
+            s.setString(1, database);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw failure("pg_database_size", e);
+        }
+    }
+
+    /** Runs statements in another database of the cluster, as the tool's role (a member of its owner). */
+    public static void runIn(PostgresCluster cluster, AdminCredentials credentials, String database, List<String> statements) {
+        Properties props = new Properties();
+        props.setProperty("user", AdminCredentials.ROLE);
+        props.setProperty("password", new String(credentials.password()));
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + cluster.port() + "/"
+                + java.net.URLEncoder.encode(database, java.nio.charset.StandardCharsets.UTF_8), props);
+             Statement s = c.createStatement()) {
+            for (String sql : statements) {
+                s.execute(sql);
+            }
+        } catch (SQLException e) {
+            throw ToolException.failed("PostgreSQL refused a statement in " + database + ": " + e.getMessage(), e);
+        }
     }
 
     public String serverVersion() {

@@ -35,6 +35,12 @@ public interface ServiceManager {
 
     void restart(String group);
 
+    /** Stops some programs of the group (the others keep running). */
+    void stop(String group, List<String> programs);
+
+    /** Starts some programs of the group. */
+    void start(String group, List<String> programs);
+
     /** Asks one program to reload gracefully (gunicorn: new workers before the old ones stop). */
     void reload(String group, String program);
 

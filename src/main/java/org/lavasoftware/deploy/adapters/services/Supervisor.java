@@ -115,6 +115,18 @@ public final class Supervisor implements ServiceManager {
     }
 
     @Override
+    public void stop(String group, List<String> programs) {
+        runner.run(Command.of("supervisorctl", "stop").args(programs.stream().map(p -> group + ":" + p).toList())
+                .privileged().timeout(Duration.ofMinutes(2)).build());
+    }
+
+    @Override
+    public void start(String group, List<String> programs) {
+        runner.run(Command.of("supervisorctl", "start").args(programs.stream().map(p -> group + ":" + p).toList())
+                .privileged().timeout(Duration.ofMinutes(2)).build());
+    }
+
+    @Override
     public void restart(String group) {
         ensureRunning();
         runner.run(Command.of("supervisorctl", "restart", group + ":*").privileged().timeout(Duration.ofMinutes(3)).build());

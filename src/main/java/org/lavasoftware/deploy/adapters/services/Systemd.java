@@ -140,6 +140,20 @@ public final class Systemd implements ServiceManager {
     }
 
     @Override
+    public void stop(String group, List<String> programs) {
+        List<String> args = new ArrayList<>(List.of("stop"));
+        programs.forEach(p -> args.add(p + ".service"));
+        systemctl(args.toArray(String[]::new));
+    }
+
+    @Override
+    public void start(String group, List<String> programs) {
+        List<String> args = new ArrayList<>(List.of("start"));
+        programs.forEach(p -> args.add(p + ".service"));
+        systemctl(args.toArray(String[]::new));
+    }
+
+    @Override
     public void restart(String group) {
         systemctl("restart", group + ".target");
     }

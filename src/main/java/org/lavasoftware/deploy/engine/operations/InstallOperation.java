@@ -233,7 +233,7 @@ public final class InstallOperation implements Operation {
         String password = AdminCredentials.Secrets.newPassword();
         int port = machine.postgres().port();
         Filesystem.file(files.settings().pgpassFile(),
-                PgPass.line(port, config.databaseName(), config.databaseUser(), password), "rw-------",
+                PgPass.line(port, config.databaseUser(), password), "rw-------",
                 settings.systemUser(), files.userGroup());
         try (PostgresAdmin admin = machine.postgresAdmin()) {
             admin.createRole(config.databaseUser(), PostgresAdmin.scramVerifier(password.toCharArray()));

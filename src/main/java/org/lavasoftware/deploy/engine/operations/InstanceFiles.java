@@ -98,10 +98,15 @@ public final class InstanceFiles {
         Path deviceTypes = Files.isDirectory(tree.resolve("usr/share/lava-server/device-types"))
                 ? layout.currentCode().resolve("usr/share/lava-server/device-types") : null;
         LavaSettings s = settings();
-        LavaScripts scripts = new LavaScripts(layout);
         Filesystem.file(s.envFile(), LavaScripts.envFile(s.environment(pythonRoot, deviceTypes,
                 AdminCredentials.Secrets.token(50))), "rw-r-----", "root", userGroup());
-        Filesystem.file(scripts.lavaEnv(), scripts.lavaEnvScript(s.envFile()), "rwxr-xr-x", "root", "root");
+        writeCommands();
+    }
+
+    /** The bin/ commands, as this version of the tool writes them. */
+    public void writeCommands() {
+        LavaScripts scripts = new LavaScripts(layout);
+        Filesystem.file(scripts.lavaEnv(), scripts.lavaEnvScript(settings().envFile()), "rwxr-xr-x", "root", "root");
         Filesystem.file(scripts.lavaServer(), scripts.lavaServerScript(), "rwxr-xr-x", "root", "root");
     }
 

@@ -1,0 +1,181 @@
+package org.lavasoftware.deploy.engine.operations.backup;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.lavasoftware.deploy.ToolException;
+import org.lavasoftware.deploy.adapters.postgres.PgDump;
+import org.lavasoftware.deploy.adapters.postgres.PostgresAdmin;
+import org.lavasoftware.deploy.engine.Engine;
+import org.lavasoftware.deploy.engine.Operation;
+import org.lavasoftware.deploy.engine.OperationContext;
+import org.lavasoftware.deploy.engine.OperationFactory;
+import org.lavasoftware.deploy.engine.Plan;
+import org.lavasoftware.deploy.engine.Progress;
+import org.lavasoftware.deploy.engine.Step;
+import org.lavasoftware.deploy.engine.operations.Machine;
+import org.lavasoftware.deploy.engine.operations.SetupState;
+import org.lavasoftware.deploy.model.InstanceConfig;
+import org.lavasoftware.deploy.model.InstanceConfigStore;
+import org.lavasoftware.deploy.model.InstanceLayout;
+import org.lavasoftware.deploy.model.InstanceName;
+import org.lavasoftware.deploy.snapshot.MediaPlan;
+import org.lavasoftware.deploy.snapshot.SnapshotId;
+import org.lavasoftware.deploy.snapshot.SnapshotMetadata;
+import org.lavasoftware.deploy.snapshot.SnapshotWriter;
+import org.lavasoftware.deploy.snapshot.Snapshots;
+import org.lavasoftware.deploy.snapshot.SpaceCheck;
+import org.lavasoftware.deploy.snapshot.TarPacker;
+import org.lavasoftware.deploy.snapshot.WriterOptions;
+
+/**
+ * {@code backup NAME}: a snapshot in ROOT/backups/NAME/ID: the database as pg_dump's custom format
+ * (consistent while the instance runs), its settings, its media (only what changed since the
+ * previous snapshot is copied; the rest are links to it), a manifest with a SHA-256 per file.
+ * It becomes a snapshot, and {@code latest} moves to it, only once all of it is written and checked.
+ */
+public final class BackupOperation implements Operation {
+    public static final String KIND = "backup";
+    private final InstanceName name;
+    private final boolean full;
+
+    public BackupOperation(InstanceName name, boolean full) {
+        this.name = name;
+        this.full = full;
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public InstanceName instance() {
+        return name;
+    }
+
+    @Override
+    public Map<String, String> parameters() {
+        return Map.of("name", name.value(), "full", Boolean.toString(full));
+    }
+
+    @Override
+    public void check(OperationContext context) {
+        SetupState.require(context.root());
+        if (!context.layout().exists()) {
+            throw ToolException.badInput("no instance named " + name + "; `lava-deployment-tool list` shows the instances");
+        }
+    }
+
+    @Override
+    public Plan plan(OperationContext context) {
+        InstanceLayout layout = context.layout();
+        Machine machine = Machine.of(context);
+        InstanceConfig config = InstanceConfigStore.load(layout).config();
+        Snapshots backups = Snapshots.of(context.root(), name, context.reporter()::info);
+        SnapshotWriter[] writer = new SnapshotWriter[1];
+        MediaPlan[] media = new MediaPlan[1];
+        String database = config.databaseName();
+        PgDump pgDump = new PgDump(machine.runner(), machine.postgres(), layout.etcLavaServer().resolve("pgpass"),
+                config.databaseUser());
+
+        return new Plan.Builder("backup of " + name)
+                .add(Step.named("start a snapshot in " + backups.dir())
+                        .shows(backups.dir() + "/.ID.partial (0700), renamed to ID when complete; stale partial ones removed")
+                        .does(() -> {
+                            backups.cleanupPartials();
+                            writer[0] = SnapshotWriter.begin(backups, metadata(machine, layout, config),
+                                    WriterOptions.DEFAULT.withFull(full));
+                            media[0] = writer[0].planMedia(layout.media());
+                            requireSpace(machine, backups, database, media[0], layout);
+                        })
+                        .undoes("throw the partial snapshot away", () -> {
+                            if (writer[0] != null) {
+                                writer[0].close();
+                            }
+                            backups.cleanupPartials();
+                        })
+                        .build())
+                .add(Step.named("dump database " + database)
+                        .shows(pgDump.dumpCommand(database).display() + " > database.dump")
+                        .does(() -> {
+                            try (OutputStream out = writer[0].create("database.dump")) {
+                                pgDump.dump(database, out);
+                            }
+                        })
+                        .build())
+                .add(Step.named("keep the settings")
+                        .shows("tar of " + layout.dir().resolve("etc") + " > etc.tar.gz; instance.conf (secrets: the snapshot is 0700)")
+                        .does(() -> {
+                            try (OutputStream out = writer[0].create("etc.tar.gz")) {
+                                TarPacker.pack(layout.dir().resolve("etc"), out, Progress.NONE);
+                            }
+                            writer[0].copy("instance.conf", layout.configFile(), Progress.NONE);
+                        })
+                        .build())
+                .add(Step.named("store the media")
+                        .shows("copy what changed since the previous snapshot of " + layout.media()
+                                + "; link the rest (every snapshot stays complete on its own)")
+                        .does(() -> {
+                            try (Progress progress = context.reporter().progress("media", media[0].bytesToCopy(), "B")) {
+                                writer[0].storeMedia(media[0], progress);
+                            }
+                        })
+                        .build())
+                .add(Step.named("check the snapshot and make it the latest")
+                        .shows("manifest.json written last; rename to ID; latest -> ID")
+                        .does(() -> {
+                            SnapshotId id = writer[0].commit();
+                            writer[0].close();
+                            context.reporter().info("snapshot " + name + "/" + id + " complete ("
+                                    + media[0].filesToCopy() + " media files copied, " + media[0].filesToLink() + " linked)");
+                        })
+                        .build())
+                .build();
+    }
+
+    private static SnapshotMetadata metadata(Machine machine, InstanceLayout layout, InstanceConfig config) {
+        String version;
+        try (PostgresAdmin admin = machine.postgresAdmin()) {
+            version = admin.serverVersion();
+        }
+        return new SnapshotMetadata(config.name().value(), Engine.toolVersion(), Engine.revision(layout), version);
+    }
+
+    /** The dump is about a third of the database's size on disk; media to copy and settings are known. */
+    private static void requireSpace(Machine machine, Snapshots backups, String database, MediaPlan media,
+                                     InstanceLayout layout) throws IOException {
+        long databaseBytes;
+        try (PostgresAdmin admin = machine.postgresAdmin()) {
+            databaseBytes = admin.databaseSize(database);
+        }
+        long settings;
+        try (var files = Files.walk(layout.dir().resolve("etc"))) {
+            settings = files.filter(Files::isRegularFile).mapToLong(BackupOperation::size).sum();
+        }
+        SpaceCheck.onDisk().require(backups.dir(), databaseBytes / 3 + media.bytesToCopy() + settings);
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static final class Factory implements OperationFactory {
+        @Override
+        public String kind() {
+            return KIND;
+        }
+
+        @Override
+        public Operation rebuild(Map<String, String> parameters) {
+            return new BackupOperation(InstanceName.of(parameters.get("name")), Boolean.parseBoolean(parameters.get("full")));
+        }
+    }
+}

@@ -1,0 +1,304 @@
+package org.lavasoftware.deploy.engine.operations.restore;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.lavasoftware.deploy.ToolException;
+import org.lavasoftware.deploy.adapters.files.Filesystem;
+import org.lavasoftware.deploy.adapters.lava.LavaScripts;
+import org.lavasoftware.deploy.adapters.postgres.PgDump;
+import org.lavasoftware.deploy.adapters.postgres.PgPass;
+import org.lavasoftware.deploy.adapters.postgres.PostgresAdmin;
+import org.lavasoftware.deploy.adapters.exec.Command;
+import org.lavasoftware.deploy.adapters.services.ServiceManager;
+import org.lavasoftware.deploy.engine.Operation;
+import org.lavasoftware.deploy.engine.OperationContext;
+import org.lavasoftware.deploy.engine.OperationFactory;
+import org.lavasoftware.deploy.engine.Plan;
+import org.lavasoftware.deploy.engine.Progress;
+import org.lavasoftware.deploy.engine.Step;
+import org.lavasoftware.deploy.engine.operations.InstanceFiles;
+import org.lavasoftware.deploy.engine.operations.InstanceServices;
+import org.lavasoftware.deploy.engine.operations.Machine;
+import org.lavasoftware.deploy.model.InstanceConfig;
+import org.lavasoftware.deploy.model.InstanceConfigStore;
+import org.lavasoftware.deploy.model.InstanceLayout;
+import org.lavasoftware.deploy.model.InstanceName;
+import org.lavasoftware.deploy.snapshot.Ownership;
+import org.lavasoftware.deploy.snapshot.Snapshot;
+
+/**
+ * {@code restore NAME SNAPSHOT} (and {@code restore-db}): the snapshot is verified, then restored
+ * into a new database and a new media directory beside the live ones while the instance still
+ * serves; then both are swapped in by renames, the old ones kept until the very end. A failure,
+ * or a kill, anywhere before that end leaves the instance as it was.
+ */
+public final class RestoreOperation implements Operation {
+    public static final String KIND = "restore";
+
+    /**
+     * Jobs the restored data says are on a device: nothing runs them any more. LAVA 2023.01's
+     * {@code maintenance --force} marks running jobs as canceling without saving them; this
+     * finishes them through LAVA's own state machine, as {@code manage jobs fail} does for one.
+     */
+    private static final String FINISH_JOBS = String.join("\n",
+            "from django.db import transaction",
+            "from lava_scheduler_app.models import TestJob",
+            "with transaction.atomic():",
+            "    for job in TestJob.objects.select_for_update().filter(state__in=[TestJob.STATE_SCHEDULING,"
+                    + " TestJob.STATE_SCHEDULED, TestJob.STATE_RUNNING, TestJob.STATE_CANCELING]):",
+            "        job.go_state_finished(TestJob.HEALTH_CANCELED)",
+            "        job.save()");
+    private final RestoreSettings settings;
+
+    public RestoreOperation(RestoreSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public InstanceName instance() {
+        return settings.target();
+    }
+
+    @Override
+    public Map<String, String> parameters() {
+        return settings.parameters();
+    }
+
+    @Override
+    public void check(OperationContext context) {
+        new RestoreChecks(context, settings).run();
+    }
+
+    @Override
+    public boolean confirm(Plan plan, org.lavasoftware.deploy.engine.Prompter prompter) {
+        return prompter.confirmByTyping(String.join("\n", plan.describe()) + "\nThis replaces the data of instance "
+                + settings.target() + " with the snapshot's.", "RESTORE");
+    }
+
+    @Override
+    public Plan plan(OperationContext context) {
+        InstanceLayout layout = context.layout();
+        Machine machine = Machine.of(context);
+        InstanceConfig config = InstanceConfigStore.load(layout).config();
+        InstanceFiles files = new InstanceFiles(layout, config, machine);
+        Snapshot snapshot = RestoreChecks.snapshot(settings);
+        String live = config.databaseName();
+        String staged = live + "-restore";
+        String previous = live + "-previous";
+        Path media = layout.media();
+        Path stagedMedia = media.resolveSibling("media.restore");
+        Path previousMedia = media.resolveSibling("media.previous");
+        Path pgpass = files.settings().pgpassFile();
+        PgDump pgDump = new PgDump(machine.runner(), machine.postgres(), pgpass, config.databaseUser());
+        ServiceManager services = machine.services();
+        String group = InstanceServices.group(layout);
+        List<String> writers = writerPrograms(context, layout, services);
+
+        Plan.Builder plan = new Plan.Builder((settings.databaseOnly() ? "database restore" : "restore") + " of "
+                + settings.target() + " from " + snapshot.name());
+        plan.note("the instance serves its current data until the swap: anything written meanwhile is replaced by the snapshot");
+        plan.add(Step.named("verify the snapshot")
+                .shows(snapshot.isClassic() ? "a classic snapshot (no manifest): pg_restore --list of database.dump"
+                        : "every file of " + snapshot.dir() + " against the SHA-256 of its manifest; pg_restore --list")
+                .does(() -> {
+                    if (!snapshot.isClassic()) {
+                        try (Progress p = context.reporter().progress("verify", snapshot.manifest().summary().bytes(), "B")) {
+                            new org.lavasoftware.deploy.snapshot.SnapshotVerifier(
+                                    org.lavasoftware.deploy.snapshot.SnapshotVerifier.Depth.FULL, false)
+                                    .verify(snapshot.dir(), p).orFail(snapshot.name());
+                        }
+                    }
+                    pgDump.contents(snapshot.file("database.dump"));
+                })
+                .build());
+        plan.add(Step.named("prepare the instance's commands for the restore")
+                .shows("rewrite " + layout.dir().resolve("bin") + "/lava-env; pgpass valid for the staging database")
+                .does(() -> {
+                    files.writeCommands();
+                    Filesystem.file(pgpass, PgPass.widened(Files.readString(pgpass)), "rw-------", config.systemUser(),
+                            files.userGroup());
+                })
+                .build());
+        plan.add(Step.named("create staging database " + staged)
+                .shows("CREATE DATABASE \"" + staged + "\" OWNER \"" + config.databaseUser() + "\" TEMPLATE template0")
+                .does(() -> {
+                    try (PostgresAdmin admin = machine.postgresAdmin()) {
+                        admin.dropDatabase(staged);
+                        admin.createEmptyLike(staged, config.databaseUser());
+                    }
+                })
+                .undoes("drop staging database " + staged, () -> {
+                    try (PostgresAdmin admin = machine.postgresAdmin()) {
+                        admin.dropDatabase(staged);
+                    }
+                })
+                .build());
+        plan.add(Step.named("restore the dump into " + staged)
+                .shows("pg_restore --no-owner --no-privileges --jobs=2 as " + config.databaseUser()
+                        + " (leaving out the public schema that dumps before PostgreSQL 15 recreate)")
+                .does(() -> pgDump.restore(snapshot.file("database.dump"), staged, layout.tmpDir(), 2))
+                .build());
+        if (!settings.asIs()) {
+            plan.add(Step.named("put the restored data in maintenance")
+                    .shows("lava-server manage maintenance --force on " + staged + ": devices to maintenance")
+                    .shows("jobs left scheduled, running or canceling finished as canceled (what `manage jobs fail` does,"
+                            + " for all of them: LAVA's documented restore steps)")
+                    .does(() -> {
+                        for (List<String> args : List.of(List.of("maintenance", "--force"), List.of("shell", "-c", FINISH_JOBS))) {
+                            machine.runner().run(Command.of(files.manage(args).argv()).as(config.systemUser())
+                                    .in(layout.dir()).env(LavaScripts.DATABASE_OVERRIDE, staged).build());
+                        }
+                    })
+                    .build());
+        }
+        if (settings.neutralize()) {
+            plan.add(Step.named("turn notifications off in the restored data")
+                    .shows("DELETE the notifications, their recipients and callbacks in " + staged)
+                    .does(() -> PostgresAdmin.runIn(machine.postgres(), machine.postgresCredentials(), staged, List.of(
+                            "DELETE FROM lava_scheduler_app_notificationcallback",
+                            "DELETE FROM lava_scheduler_app_notificationrecipient",
+                            "DELETE FROM lava_scheduler_app_notification")))
+                    .build());
+        }
+        if (!settings.databaseOnly()) {
+            plan.add(Step.named("stage the media")
+                    .shows((snapshot.isClassic() ? "extract files.tar.gz (refusing absolute paths, .., links out)"
+                            : "copy the snapshot's media") + " into " + stagedMedia + ", owned by " + config.systemUser())
+                    .does(() -> {
+                        try (Progress p = context.reporter().progress("media", mediaBytes(snapshot), "B")) {
+                            MediaStaging.stage(snapshot, stagedMedia, owner(media), p);
+                        }
+                    })
+                    .undoes("remove the staged media", () -> {
+                        Filesystem.deleteTree(stagedMedia);
+                        Filesystem.deleteTree(stagedMedia.resolveSibling(stagedMedia.getFileName() + ".unpack"));
+                    })
+                    .build());
+        }
+        if (!writers.isEmpty()) {
+            plan.add(Step.named("stop " + String.join(" and ", writers) + " for the swap")
+                    .shows(services.kind() + ": stop " + String.join(", ", writers) + " (the web keeps serving)")
+                    .does(() -> services.stop(group, writers))
+                    .undoes("start " + String.join(" and ", writers) + " again", () -> services.start(group, writers))
+                    .build());
+        }
+        plan.add(Step.named("swap in the restored database")
+                .shows("\"" + live + "\" -> \"" + previous + "\", \"" + staged + "\" -> \"" + live
+                        + "\" (new connections refused for the moment of the renames)")
+                .does(() -> {
+                    try (PostgresAdmin admin = machine.postgresAdmin()) {
+                        admin.dropDatabase(previous);
+                        admin.swap(live, staged, previous);
+                    }
+                })
+                .undoes("swap the original database back", () -> {
+                    try (PostgresAdmin admin = machine.postgresAdmin()) {
+                        admin.unswap(live, staged, previous);
+                    }
+                })
+                .build());
+        if (!settings.databaseOnly()) {
+            plan.add(Step.named("swap in the restored media")
+                    .shows(media + " -> media.previous, media.restore -> media")
+                    .does(() -> {
+                        Filesystem.deleteTree(previousMedia);
+                        move(media, previousMedia);
+                        move(stagedMedia, media);
+                    })
+                    .undoes("swap the original media back", () -> {
+                        if (Files.exists(previousMedia)) {
+                            if (Files.exists(media)) {
+                                move(media, stagedMedia);
+                            }
+                            move(previousMedia, media);
+                        }
+                    })
+                    .build());
+        }
+        if (!writers.isEmpty()) {
+            plan.add(Step.named("start " + String.join(" and ", writers) + " again")
+                    .shows(services.kind() + ": start " + String.join(", ", writers) + "; graceful reload of the web workers")
+                    .does(() -> {
+                        services.start(group, writers);
+                        services.reload(group, InstanceServices.web(layout));
+                    })
+                    .build());
+        }
+        plan.add(Step.named("drop the previous database and media")
+                .shows("DROP DATABASE \"" + previous + "\"; rm -r " + previousMedia)
+                .does(() -> {
+                    try (PostgresAdmin admin = machine.postgresAdmin()) {
+                        admin.dropDatabase(previous);
+                    }
+                    Filesystem.deleteTree(previousMedia);
+                })
+                .pointOfNoReturn()
+                .build());
+        return plan.build();
+    }
+
+    /**
+     * The programs that write to the database or the media, stopped for the swap when they run:
+     * the scheduler. The publisher only passes events on, and the web keeps serving throughout.
+     */
+    private List<String> writerPrograms(OperationContext context, InstanceLayout layout, ServiceManager services) {
+        List<String> writers = new ArrayList<>();
+        if (!settings.stop()) {
+            return writers;
+        }
+        String group = InstanceServices.group(layout);
+        var states = services.states();
+        for (String program : List.of(group + "-scheduler")) {
+            if (states.containsKey(program) && states.get(program).isUp()) {
+                writers.add(program);
+            }
+        }
+        return writers;
+    }
+
+    private static long mediaBytes(Snapshot snapshot) {
+        try {
+            return snapshot.isClassic() ? Files.size(snapshot.file("files.tar.gz")) : snapshot.manifest().summary().bytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Ownership owner(Path media) {
+        try {
+            return new Ownership((Integer) Files.getAttribute(media, "unix:uid"), (Integer) Files.getAttribute(media, "unix:gid"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the owner of " + media + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void move(Path from, Path to) {
+        try {
+            Files.move(from, to, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot rename " + from + " to " + to + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static final class Factory implements OperationFactory {
+        @Override
+        public String kind() {
+            return KIND;
+        }
+
+        @Override
+        public Operation rebuild(Map<String, String> parameters) {
+            return new RestoreOperation(RestoreSettings.fromParameters(parameters));
+        }
+    }
+}
