@@ -6,6 +6,9 @@ import org.lavasoftware.deploy.engine.InstanceSummary
 import org.lavasoftware.deploy.engine.Progress
 import org.lavasoftware.deploy.engine.operations.backup.BackupOperation
 import org.lavasoftware.deploy.engine.operations.restore.RestoreOperation
+import org.lavasoftware.deploy.engine.operations.upgrade.RollbackOperation
+import org.lavasoftware.deploy.engine.operations.upgrade.UpgradeOperation
+import org.lavasoftware.deploy.engine.operations.upgrade.UpgradeTarget
 import org.lavasoftware.deploy.snapshot.Pruner
 import org.lavasoftware.deploy.snapshot.SnapshotResolver
 import org.lavasoftware.deploy.snapshot.SnapshotVerifier
@@ -69,8 +72,8 @@ class InstanceHandle {
         lookUpSummary().url()
     }
 
-    @Primitive(value = 'Installs the instance (as `install --yes`): options version, vhost, https (true, or with cert and key), dev (a user), scheduler.',
-            params = ['options: version, vhost, https, cert, key, dev, scheduler (all optional)'],
+    @Primitive(value = 'Installs the instance (as `install --yes`): options source (LAVA_SERVER_BRANCH), version, vhost, https (true, or with cert and key), dev (a user), scheduler.',
+            params = ['options: source, version, vhost, https, cert, key, dev, scheduler (all optional)'],
             example = "instance('demo').install(vhost: 'demo.example.org', https: true)")
     void install(Map options = [:]) {
         dsl.engine.execute(new InstallOperation(InstallOptions.settings(dsl.engine.root(), instanceName, options)))
@@ -160,6 +163,23 @@ class InstanceHandle {
             return new Pruner(snapshots, Duration.ZERO).wouldRemove(options.keep as int)*.toString()
         }
         new Pruner(snapshots, Duration.ZERO).keepNewest(options.keep as int)*.toString()
+    }
+
+    @Primitive(value = 'Upgrades the instance to a revision of its code source (as `upgrade`); null for the newest. Options: backup (default true), keep (default 3).',
+            params = ['revno: the revision, or null for the newest', 'options: backup, keep'],
+            example = "instance('demo').upgrade('2023.01-2')")
+    void upgrade(String revno = null, Map options = [:]) {
+        def settings = UpgradeTarget.resolve(dsl.engine, instanceName, revno, null,
+                options.containsKey('backup') ? options.backup as boolean : true, (options.keep ?: 3) as int)
+        settings.ifPresent { dsl.engine.execute(new UpgradeOperation(it)) }
+    }
+
+    @Primitive(value = 'Returns the instance to its previous revision, or a named kept one (as `rollback`).',
+            params = ['revno: a kept revision, or none for the previous one'],
+            example = "instance('demo').rollback()")
+    void rollback(String revno = null) {
+        String target = revno ?: RollbackOperation.previous(dsl.engine.existing(instanceName))
+        dsl.engine.execute(new RollbackOperation(instanceName, target))
     }
 
     @Primitive(value = 'Finishes or undoes the interrupted operation of the instance (see `recover`).',

@@ -13,7 +13,8 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "install", description = {
     "Create a LAVA instance: system user lava-NAME, its directories, a PostgreSQL role and database,",
-    "LAVA's code (the Debian release, version REVNO or the newest), migrations, static files, its services",
+    "LAVA's code (from LAVA_SERVER_BRANCH: by default the Debian release; revision REVNO or the newest),",
+    "migrations, static files, its services",
     "and an Apache virtual host. Asks a few questions first (--yes takes the defaults and options).",
     "Runs setup's steps first when the machine is not set up. Any failure undoes what was done."})
 final class InstallCommand extends PrivilegedCommand {
@@ -53,7 +54,8 @@ final class InstallCommand extends PrivilegedCommand {
             throw ToolException.badInput("--dev runs the instance as your own user: run the install through sudo "
                     + "from that user, not as root");
         }
-        InstallSettings settings = new InstallSettings(instance, revno,
+        String source = context.env().getOrDefault("LAVA_SERVER_BRANCH", "debian:lava-server");
+        InstallSettings settings = new InstallSettings(instance, source, revno,
                 vhost != null ? vhost : InstallDefaults.host(context.root(), instance), mode,
                 certificate == null ? null : certificate.toAbsolutePath(), key == null ? null : key.toAbsolutePath(),
                 dev ? currentUser : null, !noScheduler, InstallDefaults.needsSetup(context.root()));

@@ -35,7 +35,7 @@ final class InstallWizard {
                 key = Path.of(prompter.ask("Key file", key == null ? "" : key.toString()));
             }
             boolean scheduler = yes(prompter.ask("Run the scheduler? (yes|no)", s.scheduler() ? "yes" : "no"));
-            s = new InstallSettings(s.name(), s.version(), host, https, certificate, key, devUser, scheduler, s.withSetup());
+            s = new InstallSettings(s.name(), s.source(), s.version(), host, https, certificate, key, devUser, scheduler, s.withSetup());
             if (prompter.confirm(summary(s) + "\nIs everything okay?")) {
                 return s;
             }
@@ -45,7 +45,7 @@ final class InstallWizard {
     static String summary(InstallSettings s) {
         return String.join("\n",
                 "Instance:        " + s.name(),
-                "LAVA release:    " + (s.version() == null ? "the newest lava-server apt offers" : s.version()),
+                "Code:            " + s.source() + ", " + (s.version() == null ? "its newest revision" : "revision " + s.version()),
                 "System user:     " + s.systemUser() + (s.dev() ? " (developer mode: DEBUG on)" : ""),
                 "Database:        " + s.name().systemName() + " (PostgreSQL role and database, generated password)",
                 "Served at:       " + (s.https() == Https.NONE ? "http://" : "https://") + s.host() + "/",

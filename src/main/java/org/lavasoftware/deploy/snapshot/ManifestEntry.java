@@ -7,10 +7,12 @@ import java.util.regex.Pattern;
  * One file of a snapshot, by its path relative to the snapshot directory ('/'-separated). A
  * regular file has its size and SHA-256; a media file also the modification time it had in the
  * instance (what tells the next backup it is unchanged) and whether it was hard-linked from the
- * snapshot before (stored by reference: no new bytes) or copied. A symbolic link has its target.
+ * snapshot before (stored by reference: no new bytes) or copied. A media file is stored compressed
+ * (FILE.zst): {@code size} and {@code sha256} are those of what is stored, {@code sourceSize} the
+ * size the file had in the instance. A symbolic link has its target.
  */
 public record ManifestEntry(String path, Type type, long size, String sha256, Instant mtime, boolean linked,
-                            String target) {
+                            String target, long sourceSize) {
     public enum Type { FILE, SYMLINK }
 
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
@@ -41,15 +43,15 @@ public record ManifestEntry(String path, Type type, long size, String sha256, In
 
     /** A file the snapshot wrote itself: the database dump, the settings archive. */
     public static ManifestEntry file(String path, long size, String sha256) {
-        return new ManifestEntry(path, Type.FILE, size, sha256, null, false, null);
+        return new ManifestEntry(path, Type.FILE, size, sha256, null, false, null, -1);
     }
 
-    public static ManifestEntry media(String path, long size, String sha256, Instant mtime, boolean linked) {
-        return new ManifestEntry(path, Type.FILE, size, sha256, mtime, linked, null);
+    public static ManifestEntry media(String path, long size, String sha256, Instant mtime, boolean linked, long sourceSize) {
+        return new ManifestEntry(path, Type.FILE, size, sha256, mtime, linked, null, sourceSize);
     }
 
     public static ManifestEntry symlink(String path, String target) {
-        return new ManifestEntry(path, Type.SYMLINK, 0, null, null, false, target);
+        return new ManifestEntry(path, Type.SYMLINK, 0, null, null, false, target, -1);
     }
 
     public boolean isFile() {

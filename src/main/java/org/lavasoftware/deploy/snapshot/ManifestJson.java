@@ -82,6 +82,9 @@ final class ManifestJson {
             if (e.mtime() != null) {
                 out.write(", \"mtime\": " + quote(e.mtime().toString()));
             }
+            if (e.sourceSize() >= 0) {
+                out.write(", \"sourceSize\": " + e.sourceSize());
+            }
             if (e.linked()) {
                 out.write(", \"linked\": true");
             }
@@ -183,6 +186,7 @@ final class ManifestJson {
         Instant mtime = null;
         long size = -1;
         boolean linked = false;
+        long sourceSize = -1;
         while (json.hasNext()) {
             String name = json.nextName();
             if (!seen.add(name)) {
@@ -194,6 +198,7 @@ final class ManifestJson {
                 case "sha256" -> sha256 = json.nextString();
                 case "mtime" -> mtime = Instant.parse(json.nextString());
                 case "linked" -> linked = json.nextBoolean();
+                case "sourceSize" -> sourceSize = json.nextLong();
                 case "symlink" -> target = json.nextString();
                 default -> throw json.malformed("unknown field '" + name + "' in a file");
             }
@@ -208,7 +213,7 @@ final class ManifestJson {
         if (size < 0 || sha256 == null) {
             throw json.malformed("file " + Names.shown(path) + " lacks its size or sha256");
         }
-        return ManifestEntry.media(path, size, sha256, mtime, linked);
+        return ManifestEntry.media(path, size, sha256, mtime, linked, sourceSize);
     }
 
     private static Reader utf8(Path file) throws IOException {

@@ -69,13 +69,14 @@ final class MediaPlanner {
         if (base == null) {
             return copy;
         }
-        ManifestEntry previous = base.files().get(SnapshotLayout.MEDIA + "/" + relative);
-        if (previous == null || !previous.isFile() || previous.size() != now.size() || previous.mtime() == null
+        ManifestEntry previous = base.files().get(SnapshotLayout.MEDIA + "/" + relative + MediaCompression.SUFFIX);
+        if (previous == null || !previous.isFile() || previous.sourceSize() != now.size() || previous.mtime() == null
                 || !previous.mtime().equals(now.mtime().toInstant())) {
             return copy;
         }
         try {
-            UnixAttributes stored = UnixAttributes.of(base.dir().resolve(SnapshotLayout.MEDIA).resolve(relative));
+            UnixAttributes stored = UnixAttributes.of(base.dir().resolve(SnapshotLayout.MEDIA)
+                    .resolve(relative + MediaCompression.SUFFIX));
             if (!stored.isRegularFile() || !sameFile(stored, now) || stored.links() >= MAX_LINKS) {
                 return copy;
             }
@@ -86,11 +87,12 @@ final class MediaPlanner {
     }
 
     /**
-     * Whether a link to {@code stored} gives what the live file has. The owner only counts when
-     * this process could have kept it (as root); a user's backup owns its copies.
+     * Whether a link to {@code stored} (compressed: its size is not the live file's, which the
+     * manifest compares) gives what the live file has. The owner only counts when this process
+     * could have kept it (as root); a user's backup owns its copies.
      */
     static boolean sameFile(UnixAttributes stored, UnixAttributes live) {
-        return stored.size() == live.size() && stored.mtime().equals(live.mtime())
+        return stored.mtime().equals(live.mtime())
                 && stored.permissions() == (live.permissions() & ~UnixAttributes.SETID)
                 && (!UnixAttributes.ROOT || (stored.uid() == live.uid() && stored.gid() == live.gid()));
     }

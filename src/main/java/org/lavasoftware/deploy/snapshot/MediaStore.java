@@ -25,10 +25,14 @@ final class MediaStore {
         this.checkpoint = checkpoint;
     }
 
+    /** Files are compressed this many at a time: the dump runs beside them on the other cores. */
+    private static final int WORKERS = Math.max(1, Runtime.getRuntime().availableProcessors());
+
     /** Stores the media under {@code target} (which must not exist) and returns its manifest entries. */
     List<ManifestEntry> store(MediaPlan plan, Path target, Progress progress) throws IOException {
         List<ManifestEntry> entries = new ArrayList<>();
         List<MediaPlan.Item> directories = new ArrayList<>();
+        List<MediaPlan.Item> copies = new ArrayList<>();
         for (MediaPlan.Item item : plan.items()) {
             Path to = target.resolve(plan.source().relativize(item.source()));
             String path = SnapshotLayout.MEDIA + "/" + item.relative();
@@ -38,24 +42,24 @@ final class MediaStore {
                     Files.createDirectory(to, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
                     directories.add(item);
                 }
-                case LINK, COPY -> {
-                    ManifestEntry stored = item.action() == MediaPlan.Action.LINK
-                            ? linkOrCopy(plan, item, to, path, progress) : copy(item, to, path, progress);
+                case LINK -> {
+                    ManifestEntry stored = linkOrCopy(plan, item, stored(to), path, progress);
                     if (stored != null) {
                         entries.add(stored);
                     }
+                    checkpoint.reached("media " + item.relative());
                 }
+                case COPY -> copies.add(item);
                 case SYMLINK -> {
                     Files.createSymbolicLink(to, Path.of(item.linkTarget()));
                     UnixAttributes.setOwner(to, item.attributes().uid(), item.attributes().gid());
                     UnixAttributes.setMtime(to, item.attributes().mtime());
                     entries.add(ManifestEntry.symlink(path, item.linkTarget()));
+                    checkpoint.reached("media " + item.relative());
                 }
             }
-            if (item.action() != MediaPlan.Action.DIRECTORY) {
-                checkpoint.reached("media " + item.relative());
-            }
         }
+        entries.addAll(copyAll(plan, copies, target, progress));
         // deepest first: making an entry changes a directory's mtime, and a read-only mode
         // would stop the entries being made
         for (int i = directories.size() - 1; i >= 0; i--) {
@@ -66,7 +70,51 @@ final class MediaStore {
             UnixAttributes.setMode(to, dir.attributes().permissions());
             UnixAttributes.setMtime(to, dir.attributes().mtime());
         }
+        entries.sort(java.util.Comparator.comparing(ManifestEntry::path));
         return entries;
+    }
+
+    /** The copies, compressed in parallel; the first failure stops the rest and is thrown. */
+    private List<ManifestEntry> copyAll(MediaPlan plan, List<MediaPlan.Item> copies, Path target, Progress progress)
+            throws IOException {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(WORKERS);
+        try {
+            List<java.util.concurrent.Future<ManifestEntry>> done = new ArrayList<>();
+            for (MediaPlan.Item item : copies) {
+                Path to = stored(target.resolve(plan.source().relativize(item.source())));
+                String path = SnapshotLayout.MEDIA + "/" + item.relative();
+                done.add(pool.submit(() -> {
+                    ManifestEntry entry = copy(item, to, path, progress);
+                    checkpoint.reached("media " + item.relative());
+                    return entry;
+                }));
+            }
+            List<ManifestEntry> entries = new ArrayList<>();
+            for (var future : done) {
+                ManifestEntry entry = future.get();
+                if (entry != null) {
+                    entries.add(entry);
+                }
+            }
+            return entries;
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IOException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static Path stored(Path media) {
+        return media.resolveSibling(media.getFileName() + MediaCompression.SUFFIX);
     }
 
     /**
@@ -78,10 +126,12 @@ final class MediaStore {
         try {
             UnixAttributes now = UnixAttributes.of(item.source());
             if (item.attributes().sameAs(now)) {
-                Path stored = plan.baseSnapshot().dir().resolve(SnapshotLayout.MEDIA).resolve(item.relative());
+                Path stored = plan.baseSnapshot().dir().resolve(SnapshotLayout.MEDIA)
+                        .resolve(item.relative() + MediaCompression.SUFFIX);
                 Files.createLink(to, stored);
                 ManifestEntry previous = item.previous();
-                return ManifestEntry.media(path, previous.size(), previous.sha256(), previous.mtime(), true);
+                return ManifestEntry.media(previous.path(), previous.size(), previous.sha256(), previous.mtime(), true,
+                        previous.sourceSize());
             }
         } catch (IOException e) {
             Files.deleteIfExists(to);
@@ -89,12 +139,13 @@ final class MediaStore {
         return copy(item, to, path, progress);
     }
 
-    /** Copies one file; a file deleted since the plan (a job removed meanwhile) is left out. */
+    /** Compresses one file; a file deleted since the plan (a job removed meanwhile) is left out. */
     private ManifestEntry copy(MediaPlan.Item item, Path to, String path, Progress progress) throws IOException {
         try {
             UnixAttributes before = UnixAttributes.of(item.source());
-            Sha256.Sum sum = FileCopy.copy(item.source(), before, to, progress);
-            return ManifestEntry.media(path, sum.size(), sum.sha256(), before.mtime().toInstant(), false);
+            MediaCompression.Stored stored = MediaCompression.compress(item.source(), before, to, progress);
+            return ManifestEntry.media(path + MediaCompression.SUFFIX, stored.size(), stored.sha256(),
+                    before.mtime().toInstant(), false, stored.sourceSize());
         } catch (NoSuchFileException e) {
             if (Files.exists(item.source())) {
                 throw e;

@@ -8,7 +8,7 @@ import org.lavasoftware.deploy.model.InstanceName
 import spock.lang.Specification
 
 class InstallWizardSpec extends Specification {
-    def given = new InstallSettings(InstanceName.of('lab'), null, 'lab.example.org', Https.NONE, null, null, null, true, false)
+    def given = new InstallSettings(InstanceName.of('lab'), 'debian:lava-server', null, 'lab.example.org', Https.NONE, null, null, null, true, false)
 
     /** A prompter that answers from a script and records what it was asked. */
     static class ScriptedPrompter implements Prompter {

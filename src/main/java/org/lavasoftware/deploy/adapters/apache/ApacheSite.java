@@ -37,7 +37,8 @@ public final class ApacheSite {
     private static void body(StringBuilder out, SiteSpec s) {
         out.append("    Alias /static/docs/ ").append(s.docsDir()).append("/\n")
                 .append("    Alias /static/ ").append(s.staticDir()).append("/\n");
-        directory(out, s.staticDir().toString(), "-Indexes");
+        // static is a link to the static-REV in use: grant its parent, where each revision's are
+        directory(out, s.staticDir().getParent().toString(), "-Indexes +FollowSymLinks");
         directory(out, s.docsDir().toString(), "-Indexes +FollowSymLinks");
         out.append("    ProxyPreserveHost On\n")
                 .append("    ProxyPass /static/ !\n")

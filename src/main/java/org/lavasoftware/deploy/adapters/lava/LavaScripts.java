@@ -41,15 +41,22 @@ public final class LavaScripts {
     /** Names another database of the instance's role for one command (a restore's staging copy). */
     public static final String DATABASE_OVERRIDE = "LAVA_DEPLOYMENT_TOOL_DATABASE";
 
+    /** Names another static files directory for one command (collectstatic of a new revision). */
+    public static final String STATIC_OVERRIDE = "LAVA_DEPLOYMENT_TOOL_STATIC_ROOT";
+
+    /** Runs one command with another revision's code (before code/current points at it). */
+    public static final String CODE_OVERRIDE = "LAVA_DEPLOYMENT_TOOL_PYTHONPATH";
+
     public String lavaEnvScript(Path envFile) {
         String home = ShellAssignments.quote(layout.dir().toString());
         return "#!/bin/sh\n"
                 + "# written by lava-deployment-tool for instance " + layout.name() + ": runs a command with the\n"
                 + "# instance's environment and nothing inherited, but DJANGO_SUPERUSER_* (createsuperuser\n"
-                + "# --noinput), TERM (interactive commands) and " + DATABASE_OVERRIDE + " (a restore\n"
-                + "# working on its staging copy of the database).\n"
+                + "# --noinput), TERM (interactive commands), " + DATABASE_OVERRIDE + " (a restore\n"
+                + "# working on its staging copy of the database), " + STATIC_OVERRIDE + " and\n"
+                + "# " + CODE_OVERRIDE + " (a new revision's static files and migrations).\n"
                 + "for v in $(env | sed -n 's/^\\([A-Za-z_][A-Za-z0-9_]*\\)=.*/\\1/p'); do\n"
-                + "    case \"$v\" in DJANGO_SUPERUSER_*|TERM|" + DATABASE_OVERRIDE + ") ;; *) unset \"$v\" 2>/dev/null ;; esac\n"
+                + "    case \"$v\" in DJANGO_SUPERUSER_*|TERM|LAVA_DEPLOYMENT_TOOL_*) ;; *) unset \"$v\" 2>/dev/null ;; esac\n"
                 + "done\n"
                 + "export PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=" + home + " LANG=C.UTF-8\n"
                 + "set -a\n"
@@ -58,6 +65,14 @@ public final class LavaScripts {
                 + "if [ -n \"$" + DATABASE_OVERRIDE + "\" ]; then\n"
                 + "    DATABASE_URL=\"${DATABASE_URL%/*}/$" + DATABASE_OVERRIDE + "\"\n"
                 + "    unset " + DATABASE_OVERRIDE + "\n"
+                + "fi\n"
+                + "if [ -n \"$" + STATIC_OVERRIDE + "\" ]; then\n"
+                + "    LAVA_SETTINGS_STATIC_ROOT=\"$" + STATIC_OVERRIDE + "\"\n"
+                + "    unset " + STATIC_OVERRIDE + "\n"
+                + "fi\n"
+                + "if [ -n \"$" + CODE_OVERRIDE + "\" ]; then\n"
+                + "    PYTHONPATH=\"$" + CODE_OVERRIDE + "\"\n"
+                + "    unset " + CODE_OVERRIDE + "\n"
                 + "fi\n"
                 + "exec \"$@\"\n";
     }

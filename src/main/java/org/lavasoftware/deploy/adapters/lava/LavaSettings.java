@@ -49,7 +49,6 @@ public final class LavaSettings {
     public Map<String, Object> json(Path deviceTypesOfRelease) {
         Path dir = layout.dir();
         Map<String, Object> s = new LinkedHashMap<>();
-        s.put("STATIC_ROOT", layout.staticFiles().toString());
         s.put("MEDIA_ROOT", layout.media().toString());
         s.put("DJANGO_LOGFILE", layout.logDir().resolve("django.log").toString());
         s.put("DEVICES_PATH", dir.resolve("etc/dispatcher-config/devices").toString());
@@ -87,6 +86,9 @@ public final class LavaSettings {
         env.put("SECRET_KEY", secretKey);
         env.put("INSTANCE_NAME", layout.name().value());
         env.put("ALLOWED_HOSTS", host);
+        // a plain setting, not in the JSON (which LAVA applies last): a command can be given another
+        // one (collectstatic into a new revision's directory, see LavaScripts.STATIC_OVERRIDE)
+        env.put("LAVA_SETTINGS_STATIC_ROOT", layout.staticFiles().toString());
         env.put("LAVA_JSON_SETTINGS", Base64.getEncoder().encodeToString(
                 Json.write(json(deviceTypesOfRelease)).getBytes(StandardCharsets.UTF_8)));
         return env;

@@ -202,6 +202,44 @@ public final class PostgresAdmin implements AutoCloseable {
         }
     }
 
+    /** Rows of a query in another database of the cluster, as text. */
+    public static List<List<String>> query(PostgresCluster cluster, AdminCredentials credentials, String database, String sql) {
+        Properties props = new Properties();
+        props.setProperty("user", AdminCredentials.ROLE);
+        props.setProperty("password", new String(credentials.password()));
+        List<List<String>> rows = new java.util.ArrayList<>();
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + cluster.port() + "/"
+                + java.net.URLEncoder.encode(database, java.nio.charset.StandardCharsets.UTF_8), props);
+             Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+            int columns = r.getMetaData().getColumnCount();
+            while (r.next()) {
+                List<String> row = new java.util.ArrayList<>();
+                for (int i = 1; i <= columns; i++) {
+                    row.add(r.getString(i));
+                }
+                rows.add(row);
+            }
+        } catch (SQLException e) {
+            throw ToolException.failed("PostgreSQL refused a query in " + database + ": " + e.getMessage(), e);
+        }
+        return rows;
+    }
+
+    /**
+     * A copy of the database as it is now (CREATE DATABASE ... TEMPLATE): its sessions must end for
+     * the copy's duration, which is why an upgrade takes one only when a migration cannot be undone.
+     */
+    public void copy(String database, String copy, String owner) {
+        dropDatabase(copy);
+        execute("ALTER DATABASE " + quote(database) + " ALLOW_CONNECTIONS false");
+        try {
+            terminateSessions(database);
+            execute("CREATE DATABASE " + quote(copy) + " OWNER " + quote(owner) + " TEMPLATE " + quote(database));
+        } finally {
+            execute("ALTER DATABASE " + quote(database) + " ALLOW_CONNECTIONS true");
+        }
+    }
+
     public String serverVersion() {
         try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery("SHOW server_version")) {
             r.next();

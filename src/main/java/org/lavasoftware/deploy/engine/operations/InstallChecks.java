@@ -41,9 +41,9 @@ final class InstallChecks {
         }
         if (!settings.withSetup()) {
             checkDatabaseIsFree(name);
-            if (settings.version() != null) {
-                machine.debianRelease().requireAvailable(settings.version());
-            }
+            // an unknown source or revision is refused now, not after the database exists
+            org.lavasoftware.deploy.adapters.sources.CodeSources.of(settings.source(), context.root().cacheDir(),
+                    machine.runner()).resolve(settings.version());
         }
     }
 

@@ -12,6 +12,8 @@ import org.lavasoftware.deploy.adapters.files.Filesystem;
 import org.lavasoftware.deploy.adapters.postgres.AdminCredentials;
 import org.lavasoftware.deploy.adapters.postgres.PgPass;
 import org.lavasoftware.deploy.adapters.postgres.PostgresAdmin;
+import org.lavasoftware.deploy.adapters.sources.CodeSource;
+import org.lavasoftware.deploy.adapters.sources.CodeSources;
 import org.lavasoftware.deploy.adapters.users.SystemUsers;
 import org.lavasoftware.deploy.adapters.web.Certificates;
 import org.lavasoftware.deploy.engine.Operation;
@@ -71,8 +73,10 @@ public final class InstallOperation implements Operation {
         InstanceConfig config = configuration(context, ports);
         InstanceFiles files = new InstanceFiles(layout, config, machine);
         String user = settings.systemUser();
-        String release = settings.version() == null ? "the newest lava-server" : "lava-server " + settings.version();
-        String[] version = {settings.version()};
+        String release = settings.version() == null ? "the newest revision" : "revision " + settings.version();
+        String[] revision = {settings.version()};
+        CodeSource source = CodeSources.of(settings.source(), context.root().cacheDir(), machine.runner());
+        Revisions revisions = new Revisions(layout);
 
         Plan.Builder plan = new Plan.Builder("install of " + layout.name());
         if (settings.withSetup()) {
@@ -123,34 +127,38 @@ public final class InstallOperation implements Operation {
                     }
                 })
                 .build());
-        plan.add(Step.named("fetch " + release)
-                .shows("apt-get download lava-server lava-common lava-server-doc into " + context.root().cacheDir()
-                        + "/debs, extracted with dpkg-deb -x into " + layout.codeDir() + "/VERSION (never installed)")
+        plan.add(Step.named("fetch " + release + " from " + source.describe())
+                .shows(source.describe() + ", revision " + (settings.version() == null ? "the newest" : settings.version())
+                        + ", into " + layout.codeDir() + "/REV (the Debian release is extracted, never installed)")
                 .does(() -> {
-                    if (version[0] == null) {
-                        version[0] = machine.debianRelease().newestVersion();
-                    }
-                    machine.debianRelease().extract(version[0], layout.codeDir().resolve(version[0]));
+                    CodeSource.Revision resolved = source.resolve(settings.version());
+                    revision[0] = resolved.id();
+                    context.reporter().info("fetching revision " + resolved + " from " + source.describe());
+                    source.fetch(resolved, revisions.tree(revision[0]));
                 })
                 .undoes("remove the fetched code", () -> files.removeCode())
                 .build());
-        plan.add(Step.named("point code/current at the release")
-                .shows(layout.currentCode() + " -> VERSION")
-                .does(() -> Filesystem.switchLink(layout.currentCode(), Path.of(version[0])))
+        plan.add(Step.named("point code/current at the revision")
+                .shows(layout.currentCode() + " -> REV")
+                .does(() -> revisions.switchTo(revision[0]))
                 .undoes("remove code/current", () -> Files.deleteIfExists(layout.currentCode()))
                 .build());
         plan.add(Step.named("write the instance's settings and commands")
                 .shows(files.settings().envFile() + " (0640 root:" + user + "): database URL, SECRET_KEY, LAVA settings")
                 .shows(layout.dir().resolve("bin/lava-env") + ", " + layout.dir().resolve("bin/lava-server"))
-                .does(() -> files.writeSettings(version[0]))
+                .does(() -> files.writeSettings(revision[0]))
                 .build());
         plan.add(Step.named("apply database migrations")
                 .shows(files.manage(List.of("migrate", "--noinput")).display())
                 .does(() -> machine.runner().run(files.manage(List.of("migrate", "--noinput"))))
                 .build());
         plan.add(Step.named("collect static files")
-                .shows(files.manage(List.of("collectstatic", "--noinput")).display())
-                .does(() -> machine.runner().run(files.manage(List.of("collectstatic", "--noinput"))))
+                .shows(files.manage(List.of("collectstatic", "--noinput")).display() + " into " + layout.staticFiles() + "-REV")
+                .shows(layout.staticFiles() + " -> static-REV")
+                .does(() -> {
+                    files.collectStatic(revision[0], machine);
+                    revisions.useStatic(revision[0]);
+                })
                 .build());
         addCertificateStep(plan, layout, machine);
         addServiceAndSiteSteps(plan, layout, machine, files, config);
@@ -218,7 +226,8 @@ public final class InstallOperation implements Operation {
 
     private InstanceConfig configuration(OperationContext context, PortAllocator.Ports ports) {
         InstanceConfig config = InstanceConfig.fresh(settings.name(), context.root().instancesDir().toString());
-        config.set(ConfigKey.LAVA_APACHE_VHOST, settings.host())
+        config.set(ConfigKey.LAVA_SERVER_BRANCH, settings.source())
+                .set(ConfigKey.LAVA_APACHE_VHOST, settings.host())
                 .set(ConfigKey.LAVA_HTTPS, settings.https() == InstallSettings.Https.NONE ? "no" : "yes")
                 .set(ConfigKey.LAVA_DEV_MODE, settings.dev() ? "yes" : "no")
                 .set(ConfigKey.LAVA_SYS_USER, settings.systemUser())

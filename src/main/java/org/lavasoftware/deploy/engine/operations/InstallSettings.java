@@ -9,13 +9,14 @@ import org.lavasoftware.deploy.model.InstanceName;
  * What an install was asked for, as the wizard or the options gave it. Also its journal
  * parameters: everything needed to rebuild the plan, and no secret.
  *
- * @param version  the lava-server Debian version; null for the newest apt offers
+ * @param source   where the code comes from (LAVA_SERVER_BRANCH): debian:lava-server, a git or bzr branch, a directory
+ * @param version  the revision of the source (REVNO); null for its newest
  * @param host     the virtual host's name
  * @param https    none, self-signed, or certificate (then {@code certificate} and {@code key})
  * @param devUser  the user a developer instance runs as; null for a production instance (lava-NAME)
  * @param withSetup whether the machine still needs setup's steps first
  */
-public record InstallSettings(InstanceName name, String version, String host, Https https, Path certificate,
+public record InstallSettings(InstanceName name, String source, String version, String host, Https https, Path certificate,
                               Path key, String devUser, boolean scheduler, boolean withSetup) {
 
     public enum Https { NONE, SELF_SIGNED, CERTIFICATE }
@@ -31,6 +32,7 @@ public record InstallSettings(InstanceName name, String version, String host, Ht
     public Map<String, String> parameters() {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("name", name.value());
+        p.put("source", source);
         if (version != null) {
             p.put("version", version);
         }
@@ -49,7 +51,8 @@ public record InstallSettings(InstanceName name, String version, String host, Ht
     }
 
     public static InstallSettings fromParameters(Map<String, String> p) {
-        return new InstallSettings(InstanceName.of(p.get("name")), p.get("version"), p.get("host"),
+        return new InstallSettings(InstanceName.of(p.get("name")), p.getOrDefault("source", "debian:lava-server"),
+                p.get("version"), p.get("host"),
                 Https.valueOf(p.get("https")), p.containsKey("certificate") ? Path.of(p.get("certificate")) : null,
                 p.containsKey("key") ? Path.of(p.get("key")) : null, p.get("devUser"),
                 Boolean.parseBoolean(p.get("scheduler")), Boolean.parseBoolean(p.get("withSetup")));

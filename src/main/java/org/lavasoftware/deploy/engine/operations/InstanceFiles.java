@@ -61,7 +61,7 @@ public final class InstanceFiles {
         return String.join("\n",
                 layout.etcLavaServer() + " (0750 root:" + u + "), etc/dispatcher-config, etc/dispatcher.d (" + u + ")",
                 layout.media() + " (0750 " + u + ": private to the instance)",
-                layout.staticFiles() + " and " + layout.runDir() + " (0750 " + u + ":" + APACHE_GROUP + ")",
+                layout.staticFiles() + "-REV and " + layout.runDir() + " (0750 " + u + ":" + APACHE_GROUP + ")",
                 layout.logDir() + " (2750 " + u + ":adm), " + layout.tmpDir() + " (1770), code/ and bin/ (root)");
     }
 
@@ -81,7 +81,6 @@ public final class InstanceFiles {
         dir(layout.varLibLavaServer(), "rwxr-x---", u, g);
         dir(layout.media(), "rwxr-x---", u, g);
         dir(layout.staticFiles().getParent(), "rwxr-xr-x", "root", "root");
-        dir(layout.staticFiles(), "rwxr-x---", u, APACHE_GROUP);
         dir(layout.logDir(), "rwxr-s---", u, "adm");
         dir(layout.runDir(), "rwxr-x---", u, APACHE_GROUP);
         dir(layout.tmpDir(), "rwxrwx--T", u, g);
@@ -91,16 +90,59 @@ public final class InstanceFiles {
         Filesystem.directory(path, mode, owner, group);
     }
 
+    /** Where a release keeps its stock device-type templates: the Debian package's place, or the git tree's. */
+    private static final List<String> DEVICE_TYPES = List.of("usr/share/lava-server/device-types",
+            "etc/dispatcher-config/device-types");
+
     /** Writes lava.env (with a new SECRET_KEY) and the bin/ commands for the code of {@code version}. */
     public void writeSettings(String version) {
+        writeSettings(version, AdminCredentials.Secrets.token(50));
+    }
+
+    /** Writes lava.env for the code of {@code version}, keeping {@code secretKey}. */
+    public void writeSettings(String version, String secretKey) {
         Path tree = layout.codeDir().resolve(version);
-        Path pythonRoot = PythonRoot.within(tree);
-        Path deviceTypes = Files.isDirectory(tree.resolve("usr/share/lava-server/device-types"))
-                ? layout.currentCode().resolve("usr/share/lava-server/device-types") : null;
         LavaSettings s = settings();
-        Filesystem.file(s.envFile(), LavaScripts.envFile(s.environment(pythonRoot, deviceTypes,
-                AdminCredentials.Secrets.token(50))), "rw-r-----", "root", userGroup());
+        Filesystem.file(s.envFile(), LavaScripts.envFile(s.environment(PythonRoot.within(tree), deviceTypes(tree),
+                secretKey)), "rw-r-----", "root", userGroup());
         writeCommands();
+    }
+
+    /** The SECRET_KEY the instance has now (it must survive a rewrite of its settings). */
+    public String secretKey() {
+        try {
+            return org.lavasoftware.deploy.model.ShellAssignments.parse(Files.readString(settings().envFile()),
+                    settings().envFile().toString()).get("SECRET_KEY");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + settings().envFile() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The environment the code of a revision needs (its Python root), to compare with the current one. */
+    public String pythonPath(String revision) {
+        return layout.currentCode().resolve(PythonRoot.within(layout.codeDir().resolve(revision))).toString();
+    }
+
+    private Path deviceTypes(Path tree) {
+        return DEVICE_TYPES.stream().filter(d -> Files.isDirectory(tree.resolve(d))).findFirst()
+                .map(d -> layout.currentCode().resolve(d)).orElse(null);
+    }
+
+    /** The static files of a revision, collected into their own directory by that revision's code. */
+    public void collectStatic(String revision, Machine machine) {
+        Revisions revisions = new Revisions(layout);
+        Path target = revisions.staticOf(revision);
+        Filesystem.deleteTree(target);
+        Filesystem.directory(target, "rwxr-x---", user(), APACHE_GROUP);
+        machine.runner().run(withRevision(List.of("collectstatic", "--noinput"), revision)
+                .env(LavaScripts.STATIC_OVERRIDE, target.toString()).build());
+    }
+
+    /** {@code lava-server manage ARGS} with the code of {@code revision}, whatever is current. */
+    public Command.Builder withRevision(List<String> args, String revision) {
+        Path tree = layout.codeDir().resolve(revision);
+        return Command.of(manage(args).argv()).as(user()).in(layout.dir()).timeout(Duration.ofMinutes(30))
+                .env(LavaScripts.CODE_OVERRIDE, tree.resolve(PythonRoot.within(tree)).toString());
     }
 
     /** The bin/ commands, as this version of the tool writes them. */

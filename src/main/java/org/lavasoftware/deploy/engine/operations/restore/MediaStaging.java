@@ -12,7 +12,7 @@ import org.lavasoftware.deploy.snapshot.ExtractLimits;
 import org.lavasoftware.deploy.snapshot.Ownership;
 import org.lavasoftware.deploy.snapshot.SafeExtractor;
 import org.lavasoftware.deploy.snapshot.Snapshot;
-import org.lavasoftware.deploy.snapshot.TreeCopier;
+import org.lavasoftware.deploy.snapshot.MediaRestorer;
 
 /**
  * The restored media, made beside the live directory (same file system, so the swap is a rename)
@@ -29,7 +29,7 @@ final class MediaStaging {
     static void stage(Snapshot snapshot, Path staging, Ownership owner, Progress progress) {
         Filesystem.deleteTree(staging);
         if (!snapshot.isClassic()) {
-            TreeCopier.copy(snapshot.file("media"), staging, owner, progress);
+            MediaRestorer.restore(snapshot.file("media"), staging, owner, progress);
             return;
         }
         Path unpack = staging.resolveSibling(staging.getFileName() + ".unpack");

@@ -1,0 +1,117 @@
+package org.lavasoftware.deploy.engine.operations;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.lavasoftware.deploy.adapters.files.Filesystem;
+import org.lavasoftware.deploy.model.InstanceLayout;
+
+/**
+ * The revisions of an instance's code, side by side in code/REV as Capistrano keeps its releases:
+ * {@code current} and {@code previous} are links switched atomically, the static files of each
+ * revision in var/www/lava-server/static-REV with {@code static} linking the one in use.
+ */
+public final class Revisions {
+    private final InstanceLayout layout;
+
+    public Revisions(InstanceLayout layout) {
+        this.layout = layout;
+    }
+
+    public Path tree(String revision) {
+        return layout.codeDir().resolve(revision);
+    }
+
+    public Path staticOf(String revision) {
+        return layout.staticFiles().resolveSibling("static-" + revision);
+    }
+
+    public Optional<String> current() {
+        return linked(layout.currentCode());
+    }
+
+    public Optional<String> previous() {
+        return linked(layout.codeDir().resolve("previous"));
+    }
+
+    /** Makes {@code revision} current and what was current the previous one. */
+    public void switchTo(String revision) {
+        Optional<String> was = current();
+        Filesystem.switchLink(layout.currentCode(), Path.of(revision));
+        if (was.isPresent() && !was.get().equals(revision)) {
+            Filesystem.switchLink(layout.codeDir().resolve("previous"), Path.of(was.get()));
+        }
+    }
+
+    /** Puts current and previous back as they were before a {@link #switchTo}. */
+    public void switchBack(String current, String previous) {
+        Filesystem.switchLink(layout.currentCode(), Path.of(current));
+        if (previous != null) {
+            Filesystem.switchLink(layout.codeDir().resolve("previous"), Path.of(previous));
+        }
+    }
+
+    public void useStatic(String revision) {
+        Filesystem.switchLink(layout.staticFiles(), Path.of(staticOf(revision).getFileName().toString()));
+    }
+
+    public Optional<String> staticInUse() {
+        return linked(layout.staticFiles()).map(name -> name.replaceFirst("^static-", ""));
+    }
+
+    /** The revisions present, oldest first (by when they were fetched). */
+    public List<String> all() {
+        if (!Files.isDirectory(layout.codeDir())) {
+            return List.of();
+        }
+        try (Stream<Path> entries = Files.list(layout.codeDir())) {
+            return entries.filter(p -> Files.isDirectory(p) && !Files.isSymbolicLink(p))
+                    .filter(p -> !p.getFileName().toString().startsWith("."))
+                    .sorted(Comparator.comparing(Revisions::fetched))
+                    .map(p -> p.getFileName().toString()).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + layout.codeDir() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The oldest revisions beyond {@code keep}, never the current or the previous one. */
+    public List<String> prunable(int keep) {
+        List<String> all = new ArrayList<>(all());
+        List<String> protectedOnes = new ArrayList<>();
+        current().ifPresent(protectedOnes::add);
+        previous().ifPresent(protectedOnes::add);
+        List<String> candidates = new ArrayList<>(all);
+        candidates.removeAll(protectedOnes);
+        int removable = Math.max(0, all.size() - Math.max(keep, protectedOnes.size()));
+        return candidates.subList(0, Math.min(removable, candidates.size()));
+    }
+
+    public void remove(String revision) {
+        Filesystem.deleteTree(tree(revision));
+        Filesystem.deleteTree(staticOf(revision));
+    }
+
+    private static FileTime fetched(Path dir) {
+        try {
+            return Files.getLastModifiedTime(dir);
+        } catch (IOException e) {
+            return FileTime.fromMillis(0);
+        }
+    }
+
+    private static Optional<String> linked(Path link) {
+        try {
+            return Files.isSymbolicLink(link) ? Optional.of(Files.readSymbolicLink(link).getFileName().toString())
+                    : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+}

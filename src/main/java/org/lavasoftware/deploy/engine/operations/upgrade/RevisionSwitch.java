@@ -1,0 +1,110 @@
+package org.lavasoftware.deploy.engine.operations.upgrade;
+
+import java.time.Duration;
+import java.util.List;
+import org.lavasoftware.deploy.ToolException;
+import org.lavasoftware.deploy.adapters.services.ServiceManager;
+import org.lavasoftware.deploy.adapters.services.ServiceState;
+import org.lavasoftware.deploy.engine.operations.InstanceFiles;
+import org.lavasoftware.deploy.engine.operations.InstanceHealth;
+import org.lavasoftware.deploy.engine.operations.InstanceServices;
+import org.lavasoftware.deploy.engine.operations.Machine;
+import org.lavasoftware.deploy.engine.operations.Revisions;
+import org.lavasoftware.deploy.model.ConfigKey;
+import org.lavasoftware.deploy.model.InstanceConfig;
+import org.lavasoftware.deploy.model.InstanceLayout;
+
+/**
+ * What upgrade and rollback do around a change of revision: the scheduler stopped while the code
+ * and the database change under it, the web workers reloaded gracefully (new workers ready before
+ * the old ones stop), the page checked through Apache.
+ */
+final class RevisionSwitch {
+    private final InstanceLayout layout;
+    private final InstanceConfig config;
+    private final InstanceFiles files;
+    private final Machine machine;
+    private final ServiceManager services;
+    private final String group;
+    private boolean schedulerWasRunning;
+
+    RevisionSwitch(InstanceLayout layout, InstanceConfig config, InstanceFiles files, Machine machine) {
+        this.layout = layout;
+        this.config = config;
+        this.files = files;
+        this.machine = machine;
+        this.services = machine.services();
+        this.group = InstanceServices.group(layout);
+    }
+
+    String scheduler() {
+        return group + "-scheduler";
+    }
+
+    void stopScheduler() {
+        ServiceState state = services.states().get(scheduler());
+        schedulerWasRunning = state != null && state.isUp();
+        if (schedulerWasRunning) {
+            services.stop(group, List.of(scheduler()));
+        }
+    }
+
+    void startSchedulerIfItRan() {
+        if (schedulerWasRunning) {
+            services.start(group, List.of(scheduler()));
+        }
+    }
+
+    /** Points code/current at {@code revision}, rewriting the environment when its Python root moved. */
+    void switchCode(Revisions revisions, String revision) {
+        boolean moved = !files.pythonPath(revision).equals(files.pythonPath(revisions.current().orElse(revision)));
+        String secret = files.secretKey();
+        revisions.switchTo(revision);
+        if (moved) {
+            files.writeSettings(revision, secret);
+            restartWeb();
+        } else {
+            reloadWeb();
+        }
+    }
+
+    /** New code for the web: a graceful reload (the environment is kept, the code is re-imported). */
+    void reloadWeb() {
+        if (running(InstanceServices.web(layout))) {
+            services.reload(group, InstanceServices.web(layout));
+        }
+    }
+
+    /** A new environment for the web needs a restart: the only moment an upgrade interrupts the web. */
+    void restartWeb() {
+        services.stop(group, List.of(InstanceServices.web(layout)));
+        services.start(group, List.of(InstanceServices.web(layout)));
+    }
+
+    /** lava-publisher runs the code it started with: it starts again on the new one. */
+    void restartPublisher() {
+        String publisher = group + "-publisher";
+        if (running(publisher)) {
+            services.stop(group, List.of(publisher));
+            services.start(group, List.of(publisher));
+        }
+    }
+
+    void requireHealthy(String revision) {
+        String url = InstanceHealth.url(config);
+        if (url == null) {
+            return;
+        }
+        int status = machine.http().awaitOk(url, config.get(ConfigKey.LAVA_APACHE_VHOST), url.startsWith("https"),
+                Duration.ofMinutes(2));
+        if (status != 200) {
+            throw ToolException.failed(url + " answered " + (status == 0 ? "nothing" : status) + " with revision "
+                    + revision + "; see " + layout.logDir() + "/gunicorn.log and django.log");
+        }
+    }
+
+    private boolean running(String program) {
+        ServiceState state = services.states().get(program);
+        return state != null && state.isUp();
+    }
+}

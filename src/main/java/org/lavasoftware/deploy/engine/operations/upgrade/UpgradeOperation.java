@@ -1,0 +1,357 @@
+package org.lavasoftware.deploy.engine.operations.upgrade;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.lavasoftware.deploy.adapters.files.Filesystem;
+import org.lavasoftware.deploy.adapters.postgres.PostgresAdmin;
+import org.lavasoftware.deploy.adapters.sources.CodeSource;
+import org.lavasoftware.deploy.adapters.sources.CodeSources;
+import org.lavasoftware.deploy.engine.Operation;
+import org.lavasoftware.deploy.engine.OperationContext;
+import org.lavasoftware.deploy.engine.OperationFactory;
+import org.lavasoftware.deploy.engine.Plan;
+import org.lavasoftware.deploy.engine.Step;
+import org.lavasoftware.deploy.engine.operations.InstanceFiles;
+import org.lavasoftware.deploy.engine.operations.Machine;
+import org.lavasoftware.deploy.engine.operations.Revisions;
+import org.lavasoftware.deploy.engine.operations.SetupState;
+import org.lavasoftware.deploy.engine.operations.backup.BackupOperation;
+import org.lavasoftware.deploy.model.ConfigKey;
+import org.lavasoftware.deploy.model.InstanceConfig;
+import org.lavasoftware.deploy.model.InstanceConfigStore;
+import org.lavasoftware.deploy.model.InstanceLayout;
+import org.lavasoftware.deploy.model.InstanceName;
+
+/**
+ * {@code upgrade NAME [REVNO]}: the new revision is fetched and its static files collected beside
+ * the running one, a snapshot is taken, then the scheduler stops, the new code migrates the
+ * database while the old code still serves, code/current switches with a graceful reload of the
+ * web workers, the static files switch, and the page is checked through Apache. Any failure up to that check puts the instance back on its revision with
+ * its database as it was: by undoing the migrations when all can be undone, else from a copy of the
+ * database taken just before them.
+ */
+public final class UpgradeOperation implements Operation {
+    public static final String KIND = "upgrade";
+    private final UpgradeSettings settings;
+
+    public UpgradeOperation(UpgradeSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public InstanceName instance() {
+        return settings.name();
+    }
+
+    @Override
+    public Map<String, String> parameters() {
+        return settings.parameters();
+    }
+
+    @Override
+    public void check(OperationContext context) {
+        SetupState.require(context.root());
+        new UpgradeChecks(context).requireUpgradable();
+    }
+
+    @Override
+    public Plan plan(OperationContext context) {
+        InstanceLayout layout = context.layout();
+        Machine machine = Machine.of(context);
+        var loaded = InstanceConfigStore.load(layout);
+        InstanceConfig config = loaded.config();
+        InstanceFiles files = new InstanceFiles(layout, config, machine);
+        Revisions revisions = new Revisions(layout);
+        String from = revisions.current().orElse("none");
+        String previous = revisions.previous().orElse(null);
+        String to = settings.revision();
+        String database = config.databaseName();
+        String copy = database + "-pre-upgrade";
+        CodeSource source = CodeSources.of(settings.source(), context.root().cacheDir(), machine.runner());
+        RevisionSwitch web = new RevisionSwitch(layout, config, files, machine);
+        MigrationState migrations = new MigrationState(context.root().stateDir().resolve("upgrade-" + settings.name()
+                + ".migrations"));
+
+        Plan.Builder plan = new Plan.Builder("upgrade of " + settings.name() + " from " + from + " to " + to);
+        boolean newSource = !settings.source().equals(config.get(ConfigKey.LAVA_SERVER_BRANCH));
+        if (loaded.needsSaving() || newSource) {
+            String old = read(layout.configFile());
+            List<String> changes = new ArrayList<>(loaded.evolutions());
+            if (newSource) {
+                changes.add("LAVA_SERVER_BRANCH := " + settings.source());
+            }
+            plan.add(Step.named("bring instance.conf up to date")
+                    .shows(String.join("; ", changes))
+                    .does(() -> InstanceConfigStore.save(layout, config.set(ConfigKey.LAVA_SERVER_BRANCH, settings.source())))
+                    .undoes("put the previous instance.conf back", () -> {
+                        if (old != null) {
+                            Filesystem.file(layout.configFile(), old, "rw-------", "root", "root");
+                        }
+                    })
+                    .build());
+        }
+        if (Files.isDirectory(layout.staticFiles()) && !Files.isSymbolicLink(layout.staticFiles())) {
+            plan.add(Step.named("move the static files to one directory per revision")
+                    .shows(layout.staticFiles() + " -> static-" + from + ", and a link to it")
+                    .does(() -> {
+                        Files.move(layout.staticFiles(), revisions.staticOf(from));
+                        revisions.useStatic(from);
+                    })
+                    .undoes("put the static files back in one directory", () -> {
+                        if (Files.isSymbolicLink(layout.staticFiles())) {
+                            Files.delete(layout.staticFiles());
+                            Files.move(revisions.staticOf(from), layout.staticFiles());
+                        }
+                    })
+                    .build());
+        }
+        if (settings.fetch()) {
+            plan.add(Step.named("fetch revision " + to + " from " + source.describe())
+                    .shows("into " + revisions.tree(to) + ", beside " + from + " which keeps serving")
+                    .does(() -> {
+                        source.fetch(source.resolve(to), revisions.tree(to));
+                        Files.setLastModifiedTime(revisions.tree(to), java.nio.file.attribute.FileTime.from(java.time.Instant.now()));
+                    })
+                    .undoes("remove revision " + to, () -> revisions.remove(to))
+                    .build());
+        }
+        if (settings.backup()) {
+            for (Step step : new BackupOperation(settings.name(), false).plan(context).steps()) {
+                Step.Builder wrapped = Step.named("snapshot before the upgrade: " + step.title()).shows(step.details())
+                        .does(step::apply);
+                if (step.hasUndo()) {
+                    wrapped.undoes(step.undoTitle(), step::undo);
+                }
+                plan.add(wrapped.build());
+            }
+        }
+        plan.add(Step.named("collect the static files of " + to)
+                .shows("collectstatic with revision " + to + " into " + revisions.staticOf(to) + " (the live ones are untouched)")
+                .does(() -> files.collectStatic(to, machine))
+                .undoes("remove the static files of " + to, () -> {
+                    if (!revisions.staticInUse().map(to::equals).orElse(false)) {
+                        Filesystem.deleteTree(revisions.staticOf(to));
+                    }
+                })
+                .build());
+        plan.add(Step.named("check the migrations of " + to)
+                .shows(migrationPreview(context, files, revisions, source, to))
+                .does(() -> {
+                    migrations.record(Migrations.plan(machine, files, to, List.of()), Migrations.applied(machine, database));
+                    context.reporter().info(migrations.describe());
+                })
+                .undoes("forget the migration check", migrations::forget)
+                .build());
+        plan.add(Step.named("copy the database if a migration cannot be undone")
+                .shows("CREATE DATABASE \"" + copy + "\" TEMPLATE \"" + database + "\": only then, as it closes the "
+                        + "database's sessions for the copy's duration")
+                .does(() -> {
+                    if (migrations.needsCopy()) {
+                        try (PostgresAdmin admin = machine.postgresAdmin()) {
+                            admin.copy(database, copy, config.databaseUser());
+                        }
+                    }
+                })
+                .undoes("drop the copy of the database", () -> dropQuietly(machine, copy))
+                .build());
+        plan.add(Step.named("stop the scheduler")
+                .shows("the scheduler writes to the database: it stops while code and database change")
+                .does(web::stopScheduler)
+                .undoes("start the scheduler again", web::startSchedulerIfItRan)
+                .build());
+        plan.add(Step.named("apply the migrations of " + to)
+                .shows("[as " + config.systemUser() + "] lava-server manage migrate --noinput with the code of " + to
+                        + " (the new code migrates while the old one still serves)")
+                .does(() -> machine.runner().run(files.withRevision(List.of("migrate", "--noinput"), to).build()))
+                .undoes("put the database back as it was", () -> migrations.undo(machine, files, to, database, copy))
+                .build());
+        plan.add(Step.named("switch code/current to " + to)
+                .shows(layout.currentCode() + " -> " + to + " (one rename); a graceful reload of the web workers")
+                .does(() -> web.switchCode(revisions, to))
+                .undoes("switch code/current back to " + from, () -> {
+                    revisions.switchBack(from, previous);
+                    if (!files.pythonPath(from).equals(files.pythonPath(to))) {
+                        files.writeSettings(from, files.secretKey());
+                        web.restartWeb();
+                    } else {
+                        web.reloadWeb();
+                    }
+                })
+                .build());
+        plan.add(Step.named("switch the static files to " + to)
+                .shows(layout.staticFiles() + " -> static-" + to + " (one rename: never a moment without them)")
+                .does(() -> revisions.useStatic(to))
+                .undoes("switch the static files back to " + from, () -> {
+                    if (Files.isDirectory(revisions.staticOf(from))) {
+                        revisions.useStatic(from);
+                    }
+                })
+                .build());
+        plan.add(Step.named("start the scheduler and the publisher on " + to)
+                .shows("start the scheduler; restart lava-publisher (it runs the code it started with)")
+                .does(() -> {
+                    web.startSchedulerIfItRan();
+                    web.restartPublisher();
+                })
+                .build());
+        plan.add(Step.named("check " + to + " through Apache")
+                .shows("the instance's page must answer 200; otherwise everything above is undone")
+                .does(() -> web.requireHealthy(to))
+                .pointOfNoReturn()
+                .build());
+        plan.add(Step.named("keep the " + settings.keep() + " newest revisions")
+                .shows("remove older revisions (never the current or the previous one) and their static files; "
+                        + "drop the database copy")
+                .does(() -> {
+                    for (String old : revisions.prunable(settings.keep())) {
+                        revisions.remove(old);
+                    }
+                    dropQuietly(machine, copy);
+                    migrations.forget();
+                })
+                .build());
+        return plan.build();
+    }
+
+    /** The migrations the new revision brings, for the plan; with --dry-run the code is looked at in a scratch copy. */
+    private List<String> migrationPreview(OperationContext context, InstanceFiles files, Revisions revisions,
+                                          CodeSource source, String to) {
+        List<String> lines = new ArrayList<>();
+        if (!context.dryRun()) {
+            lines.add("migrate --plan with revision " + to + "; which of them can be undone");
+            return lines;
+        }
+        Machine machine = Machine.of(context);
+        Path tree = revisions.tree(to);
+        boolean scratch = !Files.isDirectory(tree);
+        try {
+            if (scratch) {
+                source.fetch(source.resolve(to), tree);
+            }
+            List<Migrations.Planned> planned = Migrations.plan(machine, files, to, List.of());
+            lines.add(planned.isEmpty() ? "no migrations to apply" : planned.size() + " migrations to apply:");
+            planned.forEach(m -> lines.add("  " + m + (m.reversible() ? ", reversible" : "")));
+            if (planned.stream().allMatch(Migrations.Planned::reversible)) {
+                lines.add("all reversible: a failure undoes them; the web keeps serving throughout");
+            } else {
+                lines.add("not all reversible: the database is copied first, which closes its sessions for the copy");
+            }
+        } finally {
+            if (scratch) {
+                Filesystem.deleteTree(tree);
+            }
+        }
+        return lines;
+    }
+
+    private static void dropQuietly(Machine machine, String database) {
+        try (PostgresAdmin admin = machine.postgresAdmin()) {
+            admin.dropDatabase(database);
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.exists(file) ? Files.readString(file) : null;
+        } catch (java.io.IOException e) {
+            return null;
+        }
+    }
+
+    /**
+     * What the migration check learnt, for the steps after it: kept in a file, because the undo of
+     * the migrations must know what was applied before even in a recovery after a crash.
+     */
+    static final class MigrationState {
+        private final Path file;
+        private boolean copy;
+        private int count;
+        private Set<String> before;
+
+        MigrationState(Path file) {
+            this.file = file;
+        }
+
+        void record(List<Migrations.Planned> planned, Set<String> applied) {
+            copy = planned.stream().anyMatch(m -> !m.reversible());
+            count = planned.size();
+            before = applied;
+            List<String> lines = new ArrayList<>(List.of("copy=" + copy, "count=" + count));
+            lines.addAll(applied);
+            org.lavasoftware.deploy.io.AtomicFile.write(file, String.join("\n", lines) + "\n", "rw-------");
+        }
+
+        private void load() {
+            if (before != null) {
+                return;
+            }
+            try {
+                List<String> lines = Files.readAllLines(file);
+                copy = Boolean.parseBoolean(lines.get(0).substring("copy=".length()));
+                count = Integer.parseInt(lines.get(1).substring("count=".length()));
+                before = new java.util.LinkedHashSet<>(lines.subList(2, lines.size()));
+            } catch (java.io.IOException | RuntimeException e) {
+                throw org.lavasoftware.deploy.ToolException.unexpectedState("the migrations applied before the upgrade were "
+                        + "not recorded (" + file + "): restore the database from the snapshot taken before it");
+            }
+        }
+
+        void forget() throws java.io.IOException {
+            Files.deleteIfExists(file);
+        }
+
+        boolean needsCopy() {
+            load();
+            return copy;
+        }
+
+        String describe() {
+            load();
+            return count == 0 ? "no migrations to apply" : count + " migration" + (count == 1 ? "" : "s") + " to apply"
+                    + (copy ? ", not all reversible: the database is copied first" : ", all reversible");
+        }
+
+        /** Undoes what the upgrade applied: by reversing its migrations, or from the copy. */
+        void undo(Machine machine, InstanceFiles files, String revision, String database, String copyName) {
+            load();
+            if (copy) {
+                try (PostgresAdmin admin = machine.postgresAdmin()) {
+                    if (admin.databaseExists(copyName)) {
+                        String failed = database + "-failed-upgrade";
+                        admin.dropDatabase(failed);
+                        admin.swap(database, copyName, failed);
+                        admin.dropDatabase(failed);
+                    }
+                }
+                return;
+            }
+            Set<String> after = Migrations.applied(machine, database);
+            // the new revision's code knows the migrations it applied: it undoes them
+            for (var target : Migrations.targetsToUndo(before, after).entrySet()) {
+                machine.runner().run(files.withRevision(List.of("migrate", "--noinput", target.getKey(), target.getValue()),
+                        revision).build());
+            }
+        }
+    }
+
+    public static final class Factory implements OperationFactory {
+        @Override
+        public String kind() {
+            return KIND;
+        }
+
+        @Override
+        public Operation rebuild(Map<String, String> parameters) {
+            return new UpgradeOperation(UpgradeSettings.fromParameters(parameters));
+        }
+    }
+}

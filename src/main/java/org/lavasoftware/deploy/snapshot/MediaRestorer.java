@@ -1,0 +1,100 @@
+package org.lavasoftware.deploy.snapshot;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.lavasoftware.deploy.engine.Progress;
+
+/**
+ * Makes a snapshot's media a live media directory again: each FILE.zst decompressed to FILE with
+ * the mode and time it had, links re-made, everything owned by the instance's user. Files are
+ * decompressed in parallel.
+ */
+public final class MediaRestorer {
+    private MediaRestorer() {
+    }
+
+    /** Restores {@code storedMedia} (a snapshot's media/) into {@code target}, which must not exist. */
+    public static void restore(Path storedMedia, Path target, Ownership owner, Progress progress) {
+        List<Path> directories = new ArrayList<>();
+        List<Path> files = new ArrayList<>();
+        try {
+            Files.walkFileTree(storedMedia, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                    Files.createDirectory(target.resolve(storedMedia.relativize(dir).toString()));
+                    directories.add(dir);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    Path to = target.resolve(storedMedia.relativize(file).toString());
+                    if (attrs.isSymbolicLink()) {
+                        Files.createSymbolicLink(to, Files.readSymbolicLink(file));
+                        own(to, file, owner, false);
+                    } else if (file.getFileName().toString().endsWith(MediaCompression.SUFFIX)) {
+                        files.add(file);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+            decompressAll(storedMedia, target, files, owner, progress);
+            for (int i = directories.size() - 1; i >= 0; i--) {
+                Path dir = directories.get(i);
+                own(target.resolve(storedMedia.relativize(dir).toString()), dir, owner, true);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot restore the media into " + target + ": " + IoErrors.describe(e), e);
+        }
+    }
+
+    private static void decompressAll(Path storedMedia, Path target, List<Path> files, Ownership owner, Progress progress)
+            throws IOException {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (Path file : files) {
+                String relative = storedMedia.relativize(file).toString();
+                Path to = target.resolve(relative.substring(0, relative.length() - MediaCompression.SUFFIX.length()));
+                done.add(pool.submit(() -> {
+                    MediaCompression.decompress(file, to, progress);
+                    own(to, file, owner, true);
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** The stored file's mode and time; the instance's owner (a snapshot may come from another machine). */
+    private static void own(Path to, Path from, Ownership owner, boolean mode) throws IOException {
+        UnixAttributes stored = UnixAttributes.of(from);
+        if (owner != null) {
+            UnixAttributes.setOwner(to, owner.uid(), owner.gid());
+        }
+        if (mode) {
+            UnixAttributes.setMode(to, stored.permissions());
+        }
+        UnixAttributes.setMtime(to, stored.mtime());
+    }
+}
