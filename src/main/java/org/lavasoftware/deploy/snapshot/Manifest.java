@@ -66,6 +66,20 @@ public record Manifest(SnapshotMetadata metadata, Instant created, Kind kind, Sn
         return new ManifestSummary(metadata, created, kind, base, files.size(), bytes, copied);
     }
 
+    /**
+     * The bytes the files under {@code prefix}/ (such as {@code media}) take once decompressed:
+     * what restoring them writes.
+     */
+    public long sourceBytesUnder(String prefix) {
+        long total = 0;
+        for (ManifestEntry e : files) {
+            if (e.path().startsWith(prefix + "/")) {
+                total += e.sourceSize() >= 0 ? e.sourceSize() : e.size();
+            }
+        }
+        return total;
+    }
+
     public Map<String, ManifestEntry> byPath() {
         Map<String, ManifestEntry> map = new HashMap<>(files.size() * 2);
         for (ManifestEntry e : files) {

@@ -46,6 +46,11 @@ public record ManifestEntry(String path, Type type, long size, String sha256, In
         return new ManifestEntry(path, Type.FILE, size, sha256, null, false, null, -1);
     }
 
+    /** A file the snapshot stored compressed (FILE.zst), such as a table of the database dump. */
+    public static ManifestEntry compressed(String path, long size, String sha256, long sourceSize) {
+        return new ManifestEntry(path, Type.FILE, size, sha256, null, false, null, sourceSize);
+    }
+
     public static ManifestEntry media(String path, long size, String sha256, Instant mtime, boolean linked, long sourceSize) {
         return new ManifestEntry(path, Type.FILE, size, sha256, mtime, linked, null, sourceSize);
     }

@@ -18,7 +18,8 @@ import org.lavasoftware.deploy.engine.Progress;
 /**
  * Media are stored one zstd file per media file (FILE.zst, readable with zstdcat): smaller than
  * the classic gzip'd tar at a fraction of its time, and still a file per file, so the next backup
- * can link the unchanged ones. Each frame carries zstd's checksum.
+ * can link the unchanged ones. The database dump's table files are stored the same way. Each frame
+ * carries zstd's checksum.
  */
 final class MediaCompression {
     /** Level 3: smaller than gzip -6 on job logs, several times faster. */
@@ -36,33 +37,54 @@ final class MediaCompression {
     /**
      * Compresses {@code source} into {@code target}, hashing what is written. {@code before} is the
      * source as the plan saw it: its mtime is the stored file's, so a file appended to meanwhile
-     * looks changed to the next backup.
+     * looks changed to the next backup. Not flushed to disk: the writer flushes the whole snapshot
+     * at once before its manifest is written.
      */
     static Stored compress(Path source, UnixAttributes before, Path target, Progress progress) throws IOException {
         MessageDigest digest = Sha256.digest();
-        long sourceSize = 0;
+        long sourceSize;
         long storedSize;
         try (FileChannel out = FileChannel.open(target, NEW_FILE, PosixFilePermissions.asFileAttribute(
                 PosixFilePermissions.fromString("rw-------")))) {
             Counted hashed = new Counted(Channels.newOutputStream(out), digest);
-            try (InputStream in = Files.newInputStream(source);
-                 ZstdOutputStream zstd = new ZstdOutputStream(hashed, LEVEL)) {
-                zstd.setChecksum(true);
-                byte[] buffer = new byte[Sha256.CHUNK];
-                int n;
-                while ((n = in.read(buffer)) >= 0) {
-                    zstd.write(buffer, 0, n);
-                    sourceSize += n;
-                    progress.advance(n);
-                }
+            try (InputStream in = Files.newInputStream(source)) {
+                sourceSize = compress(in, hashed, progress);
             }
             storedSize = hashed.count();
             UnixAttributes.setOwner(target, before.uid(), before.gid());
             UnixAttributes.setMode(target, before.permissions());
             UnixAttributes.setMtime(target, before.mtime());
-            out.force(true);
         }
         return new Stored(storedSize, Sha256.hex(digest), sourceSize);
+    }
+
+    /**
+     * Compresses everything {@code in} holds onto {@code out} as one zstd frame with its checksum;
+     * returns the bytes read. {@code out} is left open.
+     */
+    static long compress(InputStream in, OutputStream out, Progress progress) throws IOException {
+        long read = 0;
+        try (ZstdOutputStream zstd = new ZstdOutputStream(new java.io.FilterOutputStream(out) {
+            @Override
+            public void write(byte[] bytes, int offset, int length) throws IOException {
+                out.write(bytes, offset, length);
+            }
+
+            @Override
+            public void close() throws IOException {
+                out.flush();
+            }
+        }, LEVEL)) {
+            zstd.setChecksum(true);
+            byte[] buffer = new byte[Sha256.CHUNK];
+            int n;
+            while ((n = in.read(buffer)) >= 0) {
+                zstd.write(buffer, 0, n);
+                read += n;
+                progress.advance(n);
+            }
+        }
+        return read;
     }
 
     /** Decompresses a stored file to {@code target}; returns the bytes written. */

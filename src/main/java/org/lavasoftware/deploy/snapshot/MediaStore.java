@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.lavasoftware.deploy.engine.Progress;
-import org.lavasoftware.deploy.io.AtomicFile;
 
 /**
  * Carries out a {@link MediaPlan} into a snapshot's {@code media/}: directories made, files
@@ -65,7 +64,6 @@ final class MediaStore {
         for (int i = directories.size() - 1; i >= 0; i--) {
             MediaPlan.Item dir = directories.get(i);
             Path to = target.resolve(plan.source().relativize(dir.source()));
-            AtomicFile.syncDirectory(to);
             UnixAttributes.setOwner(to, dir.attributes().uid(), dir.attributes().gid());
             UnixAttributes.setMode(to, dir.attributes().permissions());
             UnixAttributes.setMtime(to, dir.attributes().mtime());

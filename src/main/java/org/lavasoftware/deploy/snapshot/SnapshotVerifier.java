@@ -24,6 +24,8 @@ import org.lavasoftware.deploy.engine.Progress;
 public final class SnapshotVerifier {
     public enum Depth { QUICK, FULL }
 
+    private static final int WORKERS = Math.max(1, Runtime.getRuntime().availableProcessors());
+
     private final Depth depth;
     private final boolean reportExtra;
 
@@ -37,29 +39,42 @@ public final class SnapshotVerifier {
         return verify(dir, Manifest.read(dir.resolve(SnapshotLayout.MANIFEST)), progress);
     }
 
-    /** Verifies against {@code manifest}; {@code progress} advances by bytes hashed. */
+    /**
+     * Verifies against {@code manifest}; {@code progress} advances by bytes hashed. The layout is
+     * checked first, file by file; then the contents are hashed several files at a time.
+     */
     public VerifyReport verify(Path dir, Manifest manifest, Progress progress) {
-        List<VerifyReport.Problem> problems = new ArrayList<>();
+        List<ManifestEntry> files = manifest.files();
+        VerifyReport.Problem[] found = new VerifyReport.Problem[files.size()];
+        List<Integer> toHash = new ArrayList<>();
         Set<String> listed = new HashSet<>();
         Set<Path> safeDirs = new HashSet<>();
         long bytes = 0;
-        for (ManifestEntry entry : manifest.files()) {
+        for (int i = 0; i < files.size(); i++) {
+            ManifestEntry entry = files.get(i);
             listed.add(entry.path());
             Path file = dir.resolve(entry.path());
             try {
                 if (!insideWithoutLinks(dir, file.getParent(), safeDirs)) {
-                    problems.add(problem(VerifyReport.Kind.WRONG_TYPE, entry, "a directory on its way is a link"));
+                    found[i] = problem(VerifyReport.Kind.WRONG_TYPE, entry, "a directory on its way is a link");
                     continue;
                 }
-                VerifyReport.Problem problem = check(file, entry, progress);
-                if (problem != null) {
-                    problems.add(problem);
+                found[i] = checkLayout(file, entry);
+                if (found[i] == null && entry.isFile() && depth == Depth.FULL) {
+                    toHash.add(i);
                 }
                 bytes += entry.size();
             } catch (NoSuchFileException e) {
-                problems.add(problem(VerifyReport.Kind.MISSING, entry, "missing"));
+                found[i] = problem(VerifyReport.Kind.MISSING, entry, "missing");
             } catch (IOException e) {
                 throw ToolException.failed("cannot verify " + file + ": " + IoErrors.describe(e), e);
+            }
+        }
+        hashAll(dir, files, toHash, found, progress);
+        List<VerifyReport.Problem> problems = new ArrayList<>();
+        for (VerifyReport.Problem problem : found) {
+            if (problem != null) {
+                problems.add(problem);
             }
         }
         if (reportExtra) {
@@ -67,10 +82,47 @@ public final class SnapshotVerifier {
                 problems.add(new VerifyReport.Problem(VerifyReport.Kind.EXTRA, extra, "not in the manifest"));
             }
         }
-        return new VerifyReport(dir, depth, problems, manifest.files().size(), bytes);
+        return new VerifyReport(dir, depth, problems, files.size(), bytes);
     }
 
-    private VerifyReport.Problem check(Path file, ManifestEntry entry, Progress progress) throws IOException {
+    private static void hashAll(Path dir, List<ManifestEntry> files, List<Integer> toHash, VerifyReport.Problem[] found,
+                                Progress progress) {
+        if (toHash.isEmpty()) {
+            return;
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(WORKERS);
+        try {
+            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            for (int i : toHash) {
+                ManifestEntry entry = files.get(i);
+                done.add(pool.submit(() -> {
+                    found[i] = checkContent(dir.resolve(entry.path()), entry, progress);
+                    return null;
+                }));
+            }
+            for (var future : done) {
+                future.get();
+            }
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof NoSuchFileException) {
+                throw ToolException.failed("a file of " + dir + " went away while it was verified: " + cause.getMessage(), cause);
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw ToolException.failed("cannot verify " + dir + ": " + (cause instanceof IOException io
+                    ? IoErrors.describe(io) : cause.toString()), cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ToolException.failed("interrupted while verifying " + dir, e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Presence, type, link target and size: what {@link Depth#QUICK} checks. */
+    private static VerifyReport.Problem checkLayout(Path file, ManifestEntry entry) throws IOException {
         UnixAttributes attributes = UnixAttributes.of(file);
         if (!entry.isFile()) {
             if (!attributes.isSymlink()) {
@@ -83,12 +135,10 @@ public final class SnapshotVerifier {
         if (!attributes.isRegularFile()) {
             return problem(VerifyReport.Kind.WRONG_TYPE, entry, "should be a regular file");
         }
-        if (attributes.size() != entry.size()) {
-            return sizeProblem(entry, attributes.size());
-        }
-        if (depth == Depth.QUICK) {
-            return null;
-        }
+        return attributes.size() != entry.size() ? sizeProblem(entry, attributes.size()) : null;
+    }
+
+    private static VerifyReport.Problem checkContent(Path file, ManifestEntry entry, Progress progress) throws IOException {
         Sha256.Sum sum = Sha256.of(file, progress);
         if (sum.size() != entry.size()) {
             return sizeProblem(entry, sum.size());

@@ -21,6 +21,7 @@ import org.lavasoftware.deploy.ToolException;
 import org.lavasoftware.deploy.engine.InstanceLock;
 import org.lavasoftware.deploy.engine.Progress;
 import org.lavasoftware.deploy.io.AtomicFile;
+import org.lavasoftware.deploy.io.FileSystemFlush;
 
 /**
  * Writes one snapshot so that it either exists whole or not at all. Everything goes into
@@ -30,8 +31,9 @@ import org.lavasoftware.deploy.io.AtomicFile;
  * leaves a {@code .partial} directory (never a snapshot; {@link Snapshots#cleanupPartials()}
  * removes it) or a finished snapshot. The backups directory stays locked from begin to end.
  *
- * <p>Use: {@code begin}, then {@link #create} or {@link #copy} the files, {@link #planMedia} and
- * {@link #storeMedia}, then {@link #commit}; {@link #close} without a commit throws it all away.
+ * <p>Use: {@code begin}, then {@link #create}, {@link #copy} or {@link #addTree} the files,
+ * {@link #planMedia} and {@link #storeMedia} (these may run in parallel threads), then
+ * {@link #commit}; {@link #close} without a commit throws it all away.
  */
 public final class SnapshotWriter implements AutoCloseable {
     /** A moment of the write, named for the specs that kill a writer there. */
@@ -43,6 +45,11 @@ public final class SnapshotWriter implements AutoCloseable {
     }
 
     private enum State { OPEN, COMMITTED, CLOSED }
+
+    /** Scratch directories start with this, which no snapshot file can. */
+    private static final String SCRATCH = ".scratch-";
+    /** Files are compressed this many at a time. */
+    private static final int WORKERS = Math.max(1, Runtime.getRuntime().availableProcessors());
 
     private final Snapshots backups;
     private final SnapshotMetadata metadata;
@@ -115,29 +122,40 @@ public final class SnapshotWriter implements AutoCloseable {
     }
 
     /**
-     * A new file of the snapshot, such as {@code database.dump} fed from pg_dump's output: hashed
-     * as it is written, flushed to disk and recorded when closed.
+     * A new file of the snapshot, such as the settings archive: hashed as it is written, flushed to
+     * disk and recorded when closed.
      */
     public OutputStream create(String name) {
+        return open(name, sum -> ManifestEntry.file(name, sum.size(), sum.sha256()));
+    }
+
+    private OutputStream open(String name, java.util.function.Function<Sha256.Sum, ManifestEntry> entry) {
         checkOpen();
         String problem = Names.problemWithRelative(name);
-        if (problem != null || name.equals(SnapshotLayout.MANIFEST) || name.equals(SnapshotLayout.MEDIA)
-                || name.startsWith(SnapshotLayout.MEDIA + "/") || !names.add(name)) {
-            throw new IllegalArgumentException("cannot add " + Names.shown(name) + " to a snapshot: "
-                    + (problem != null ? problem : "the name is taken or reserved"));
+        synchronized (entries) {
+            if (problem != null || name.equals(SnapshotLayout.MANIFEST) || name.equals(SnapshotLayout.MEDIA)
+                    || name.startsWith(SnapshotLayout.MEDIA + "/") || name.startsWith(SCRATCH) || !names.add(name)) {
+                throw new IllegalArgumentException("cannot add " + Names.shown(name) + " to a snapshot: "
+                        + (problem != null ? problem : "the name is taken or reserved"));
+            }
+            openFiles++;
         }
         Path file = partial.resolve(name);
         try {
             Files.createDirectories(file.getParent());
             FileChannel channel = FileChannel.open(file, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            openFiles++;
             return new HashingOutputStream(channel, sum -> {
-                openFiles--;
-                entries.add(ManifestEntry.file(name, sum.size(), sum.sha256()));
+                synchronized (entries) {
+                    openFiles--;
+                    entries.add(entry.apply(sum));
+                }
                 checkpoint.reached("file " + name);
             });
         } catch (IOException e) {
+            synchronized (entries) {
+                openFiles--;
+            }
             throw ToolException.failed("cannot write " + file + ": " + IoErrors.describe(e), e);
         }
     }
@@ -153,6 +171,83 @@ public final class SnapshotWriter implements AutoCloseable {
             }
         } catch (IOException e) {
             throw ToolException.failed("cannot copy " + source + " into the snapshot: " + IoErrors.describe(e), e);
+        }
+    }
+
+    /**
+     * A directory inside the snapshot being written, for a tool that writes a tree of its own (such
+     * as pg_dump's directory format) before it is added with {@link #addTree}; not created here. It
+     * goes with the snapshot when that is thrown away.
+     */
+    public Path scratch(String name) {
+        checkOpen();
+        String problem = Names.problemWithRelative(name);
+        if (problem != null || name.contains("/")) {
+            throw new IllegalArgumentException("cannot use " + Names.shown(name) + " as scratch directory: "
+                    + (problem != null ? problem : "one name, no directories"));
+        }
+        return partial.resolve(SCRATCH + name);
+    }
+
+    /**
+     * Adds every regular file of {@code dir} (a {@link #scratch} directory, flat) under
+     * {@code name}/, compressed as FILE.zst unless {@code plain} accepts its name, several files
+     * at a time, then removes {@code dir}.
+     */
+    public void addTree(String name, Path dir, java.util.function.Predicate<String> plain, Progress progress) {
+        checkOpen();
+        if (!dir.getParent().equals(partial) || !dir.getFileName().toString().startsWith(SCRATCH)) {
+            throw new IllegalArgumentException(dir + " is not a scratch directory of snapshot " + id);
+        }
+        List<Path> files;
+        try (var listing = Files.list(dir)) {
+            files = listing.sorted().toList();
+        } catch (IOException e) {
+            throw ToolException.failed("cannot read " + dir + ": " + IoErrors.describe(e), e);
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(WORKERS);
+        try {
+            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            for (Path file : files) {
+                if (!Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    throw new IllegalArgumentException(file + " is not a regular file; " + dir + " must hold only files");
+                }
+                String fileName = file.getFileName().toString();
+                done.add(pool.submit(() -> {
+                    if (plain.test(fileName)) {
+                        copy(name + "/" + fileName, file, progress);
+                    } else {
+                        addCompressed(name + "/" + fileName + MediaCompression.SUFFIX, file, progress);
+                    }
+                    return null;
+                }));
+            }
+            for (var future : done) {
+                future.get();
+            }
+            Trees.delete(dir);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw ToolException.failed("cannot add " + dir + " to snapshot " + id + ": " + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ToolException.failed("interrupted while adding " + dir + " to snapshot " + id, e);
+        } catch (IOException e) {
+            throw ToolException.failed("cannot remove " + dir + ": " + IoErrors.describe(e), e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private void addCompressed(String name, Path source, Progress progress) {
+        long[] sourceSize = {0};
+        try (OutputStream out = open(name, sum -> ManifestEntry.compressed(name, sum.size(), sum.sha256(), sourceSize[0]));
+             InputStream in = Files.newInputStream(source)) {
+            sourceSize[0] = MediaCompression.compress(in, out, progress);
+        } catch (IOException e) {
+            throw ToolException.failed("cannot add " + source + " to the snapshot: " + IoErrors.describe(e), e);
         }
     }
 
@@ -172,8 +267,11 @@ public final class SnapshotWriter implements AutoCloseable {
             throw new IllegalArgumentException("the media plan was made for another writer");
         }
         try {
-            entries.addAll(new MediaStore(backups.notices(), checkpoint).store(plan, partial.resolve(SnapshotLayout.MEDIA),
-                    progress));
+            List<ManifestEntry> stored = new MediaStore(backups.notices(), checkpoint).store(plan,
+                    partial.resolve(SnapshotLayout.MEDIA), progress);
+            synchronized (entries) {
+                entries.addAll(stored);
+            }
         } catch (IOException | UncheckedIOException e) {
             throw ToolException.failed("cannot store the media in " + partial + ": " + IoErrors.describe(e), e);
         }
@@ -184,14 +282,19 @@ public final class SnapshotWriter implements AutoCloseable {
     /** Finishes the snapshot (see the class comment) and returns its id; {@code latest} now points to it. */
     public SnapshotId commit() {
         checkOpen();
-        if (openFiles > 0) {
-            throw new IllegalStateException("close the files of snapshot " + id + " before committing it");
+        synchronized (entries) {
+            if (openFiles > 0) {
+                throw new IllegalStateException("close the files of snapshot " + id + " before committing it");
+            }
         }
         Optional<SnapshotId> linkedTo = storedMedia == null ? Optional.empty() : storedMedia.base();
         Manifest manifest = new Manifest(metadata, created, linkedTo.isPresent() ? Manifest.Kind.INCREMENTAL
                 : Manifest.Kind.FULL, linkedTo.orElse(null), entries);
         Path done = backups.pathOf(id);
         try {
+            // the files were written without an fsync each: one flush of the file system makes
+            // them all durable before the manifest says they are there
+            FileSystemFlush.of(partial);
             manifest.write(partial.resolve(SnapshotLayout.MANIFEST));
             AtomicFile.syncDirectory(partial);
             checkpoint.reached("manifest written");

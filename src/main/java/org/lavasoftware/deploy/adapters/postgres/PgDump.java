@@ -1,6 +1,5 @@
 package org.lavasoftware.deploy.adapters.postgres;
 
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,13 +38,19 @@ public final class PgDump {
                 .env("PGPASSFILE", pgpass.toString()).timeout(Duration.ofHours(6));
     }
 
-    public Command dumpCommand(String database) {
-        return tool("pg_dump").args("--format=custom", "--no-owner", "--dbname=" + database).build();
+    /**
+     * pg_dump's directory format, one file per table, uncompressed ({@code --compress=0}): the
+     * snapshot compresses the files itself with zstd, several times faster than pg_dump's gzip,
+     * and {@code --jobs} dumps several tables at once, from one consistent snapshot of the database.
+     */
+    public Command dumpCommand(String database, Path directory, int jobs) {
+        return tool("pg_dump").args("--format=directory", "--jobs=" + Math.max(1, jobs), "--compress=0", "--no-owner",
+                "--file=" + directory, "--dbname=" + database).build();
     }
 
-    /** The database in pg_dump's custom format (as the classic tool made it), streamed to {@code out}. */
-    public void dump(String database, OutputStream out) {
-        runner.runStreaming(dumpCommand(database), out);
+    /** Dumps {@code database} into {@code directory}, which pg_dump creates. */
+    public void dump(String database, Path directory, int jobs) {
+        runner.run(dumpCommand(database, directory, jobs));
     }
 
     /**
@@ -85,6 +90,26 @@ public final class PgDump {
             throw new java.io.UncheckedIOException("cannot write " + list + ": " + e.getMessage(), e);
         }
         runner.run(tool("pg_restore").args("--no-owner", "--no-privileges", "--exit-on-error",
-                "--jobs=" + Math.max(1, jobs), "--use-list=" + list, "--dbname=" + database, dump.toString()).build());
+                "--jobs=" + Math.max(1, jobs), "--use-list=" + list, "--dbname=" + database, dump.toString())
+                .env("PGOPTIONS", restoreSessionOptions(physicalMemory(), jobs))
+                .build());
+    }
+
+    /**
+     * Settings of pg_restore's own sessions. Building the indexes is half of a restore, and the
+     * default 64 MB of maintenance_work_mem makes every large index an external sort on disk; a
+     * share of the machine's memory per job sorts them in memory. Commits need not wait for the
+     * disk: the database only becomes the instance's by a rename, whose commit flushes the log up
+     * to it, and all of the restore's with it.
+     */
+    static String restoreSessionOptions(long physicalMemory, int jobs) {
+        long perJob = physicalMemory <= 0 ? 64L << 20 : physicalMemory / 16 / Math.max(1, jobs);
+        long megabytes = Math.max(64, Math.min(1024, perJob >> 20));
+        return "-c maintenance_work_mem=" + megabytes + "MB -c synchronous_commit=off";
+    }
+
+    private static long physicalMemory() {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean bean ? bean.getTotalMemorySize() : 0;
     }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.lavasoftware.deploy.ToolException;
 import org.lavasoftware.deploy.adapters.postgres.PgDump;
 import org.lavasoftware.deploy.adapters.postgres.PostgresAdmin;
+import org.lavasoftware.deploy.engine.Concurrently;
 import org.lavasoftware.deploy.engine.Engine;
 import org.lavasoftware.deploy.engine.Operation;
 import org.lavasoftware.deploy.engine.OperationContext;
@@ -28,17 +29,22 @@ import org.lavasoftware.deploy.snapshot.SnapshotMetadata;
 import org.lavasoftware.deploy.snapshot.SnapshotWriter;
 import org.lavasoftware.deploy.snapshot.Snapshots;
 import org.lavasoftware.deploy.snapshot.SpaceCheck;
+import org.lavasoftware.deploy.snapshot.StoredDump;
 import org.lavasoftware.deploy.snapshot.TarPacker;
 import org.lavasoftware.deploy.snapshot.WriterOptions;
 
 /**
- * {@code backup NAME}: a snapshot in ROOT/backups/NAME/ID: the database as pg_dump's custom format
- * (consistent while the instance runs), its settings, its media (only what changed since the
- * previous snapshot is copied; the rest are links to it), a manifest with a SHA-256 per file.
- * It becomes a snapshot, and {@code latest} moves to it, only once all of it is written and checked.
+ * {@code backup NAME}: a snapshot in ROOT/backups/NAME/ID: the database as pg_dump's directory
+ * format (consistent while the instance runs) with its tables compressed, its settings, its media
+ * (only what changed since the previous snapshot is copied; the rest are links to it), a manifest
+ * with a SHA-256 per file. It becomes a snapshot, and {@code latest} moves to it, only once all of
+ * it is written and checked. The dump, mostly the database server's work, runs beside the media
+ * compression, the tool's.
  */
 public final class BackupOperation implements Operation {
     public static final String KIND = "backup";
+    /** Tables dumped at once: two keep the server busy without starving the instance it serves. */
+    static final int DUMP_JOBS = 2;
     private final InstanceName name;
     private final boolean full;
 
@@ -99,14 +105,6 @@ public final class BackupOperation implements Operation {
                             backups.cleanupPartials();
                         })
                         .build())
-                .add(Step.named("dump database " + database)
-                        .shows(pgDump.dumpCommand(database).display() + " > database.dump")
-                        .does(() -> {
-                            try (OutputStream out = writer[0].create("database.dump")) {
-                                pgDump.dump(database, out);
-                            }
-                        })
-                        .build())
                 .add(Step.named("keep the settings")
                         .shows("tar of " + layout.dir().resolve("etc") + " > etc.tar.gz; instance.conf (secrets: the snapshot is 0700)")
                         .does(() -> {
@@ -116,12 +114,21 @@ public final class BackupOperation implements Operation {
                             writer[0].copy("instance.conf", layout.configFile(), Progress.NONE);
                         })
                         .build())
-                .add(Step.named("store the media")
+                .add(Step.named("dump database " + database + " and store the media, side by side")
+                        .shows(pgDump.dumpCommand(database, Path.of("SCRATCH"), DUMP_JOBS).display()
+                                + "; its table files compressed into database/ (zstd), toc.dat as it is")
                         .shows("copy what changed since the previous snapshot of " + layout.media()
-                                + "; link the rest (every snapshot stays complete on its own)")
+                                + " (zstd); link the rest (every snapshot stays complete on its own)")
                         .does(() -> {
                             try (Progress progress = context.reporter().progress("media", media[0].bytesToCopy(), "B")) {
-                                writer[0].storeMedia(media[0], progress);
+                                Concurrently.run(
+                                        () -> {
+                                            Path raw = writer[0].scratch(StoredDump.DIRECTORY);
+                                            pgDump.dump(database, raw, DUMP_JOBS);
+                                            writer[0].addTree(StoredDump.DIRECTORY, raw, StoredDump.TABLE_OF_CONTENTS::equals,
+                                                    Progress.NONE);
+                                        },
+                                        () -> writer[0].storeMedia(media[0], progress));
                             }
                         })
                         .build())
@@ -145,7 +152,11 @@ public final class BackupOperation implements Operation {
         return new SnapshotMetadata(config.name().value(), Engine.toolVersion(), Engine.revision(layout), version);
     }
 
-    /** The dump is about a third of the database's size on disk; media to copy and settings are known. */
+    /**
+     * pg_dump's uncompressed output is at most the database's size on disk, and its compressed
+     * copy (a quarter of that, at most) is written before it goes; media to copy and settings are
+     * known, counted uncompressed.
+     */
     private static void requireSpace(Machine machine, Snapshots backups, String database, MediaPlan media,
                                      InstanceLayout layout) throws IOException {
         long databaseBytes;
@@ -156,7 +167,7 @@ public final class BackupOperation implements Operation {
         try (var files = Files.walk(layout.dir().resolve("etc"))) {
             settings = files.filter(Files::isRegularFile).mapToLong(BackupOperation::size).sum();
         }
-        SpaceCheck.onDisk().require(backups.dir(), databaseBytes / 3 + media.bytesToCopy() + settings);
+        SpaceCheck.onDisk().require(backups.dir(), databaseBytes + databaseBytes / 4 + media.bytesToCopy() + settings);
     }
 
     private static long size(Path file) {

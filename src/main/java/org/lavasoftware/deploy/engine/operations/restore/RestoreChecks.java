@@ -11,6 +11,8 @@ import org.lavasoftware.deploy.engine.operations.InstanceServices;
 import org.lavasoftware.deploy.engine.operations.Machine;
 import org.lavasoftware.deploy.engine.operations.SetupState;
 import org.lavasoftware.deploy.snapshot.Snapshot;
+import org.lavasoftware.deploy.snapshot.SnapshotLayout;
+import org.lavasoftware.deploy.snapshot.StoredDump;
 import org.lavasoftware.deploy.snapshot.SnapshotResolver;
 import org.lavasoftware.deploy.snapshot.SpaceCheck;
 
@@ -51,21 +53,32 @@ final class RestoreChecks {
         requireSpace(snapshot);
     }
 
-    /** Room for a second copy of the media beside the live one, and for the database being restored. */
+    /**
+     * Room for a second copy of the media beside the live one, for the dump's tables decompressed
+     * in the instance's tmp, and for the database being restored (about twice the dump's data, its
+     * indexes rebuilt).
+     */
     private void requireSpace(Snapshot snapshot) {
         try {
-            long dump = Files.size(snapshot.file("database.dump"));
+            StoredDump dump = StoredDump.of(snapshot);
+            long data = dump.bytes();
             long media = snapshot.isClassic() ? Files.size(snapshot.file("files.tar.gz")) * 5
-                    : snapshot.manifest().summary().bytes();
+                    : snapshot.manifest().sourceBytesUnder(SnapshotLayout.MEDIA);
             if (!settings.databaseOnly()) {
                 SpaceCheck.onDisk().require(context.layout().varLibLavaServer(), media,
                         "the restored media (staged beside the live ones)", "free some space");
             }
+            if (dump.isDirectory()) {
+                SpaceCheck.onDisk().require(context.layout().tmpDir(), data,
+                        "the database dump's tables, decompressed for pg_restore", "free some space");
+            }
             Path postgres = Path.of("/var/lib/postgresql");
-            SpaceCheck.onDisk().require(Files.isDirectory(postgres) ? postgres : context.layout().dir(), dump * 4,
+            SpaceCheck.onDisk().require(Files.isDirectory(postgres) ? postgres : context.layout().dir(),
+                    dump.isDirectory() ? data * 2 : data * 4,
                     "the restored database (staged beside the live one)", "free some space");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + snapshot.dir() + ": " + e.getMessage(), e);
         }
     }
+
 }

@@ -15,6 +15,7 @@ import org.lavasoftware.deploy.adapters.postgres.PgPass;
 import org.lavasoftware.deploy.adapters.postgres.PostgresAdmin;
 import org.lavasoftware.deploy.adapters.exec.Command;
 import org.lavasoftware.deploy.adapters.services.ServiceManager;
+import org.lavasoftware.deploy.engine.Concurrently;
 import org.lavasoftware.deploy.engine.Operation;
 import org.lavasoftware.deploy.engine.OperationContext;
 import org.lavasoftware.deploy.engine.OperationFactory;
@@ -30,6 +31,8 @@ import org.lavasoftware.deploy.model.InstanceLayout;
 import org.lavasoftware.deploy.model.InstanceName;
 import org.lavasoftware.deploy.snapshot.Ownership;
 import org.lavasoftware.deploy.snapshot.Snapshot;
+import org.lavasoftware.deploy.snapshot.StoredDump;
+import org.lavasoftware.deploy.io.FileSystemFlush;
 
 /**
  * {@code restore NAME SNAPSHOT} (and {@code restore-db}): the snapshot is verified, then restored
@@ -39,14 +42,20 @@ import org.lavasoftware.deploy.snapshot.Snapshot;
  */
 public final class RestoreOperation implements Operation {
     public static final String KIND = "restore";
+    /** pg_restore's parallel jobs: tables loaded, then indexes built, two at a time. */
+    private static final int RESTORE_JOBS = 2;
 
     /**
-     * Jobs the restored data says are on a device: nothing runs them any more. LAVA 2023.01's
-     * {@code maintenance --force} marks running jobs as canceling without saving them; this
-     * finishes them through LAVA's own state machine, as {@code manage jobs fail} does for one.
+     * LAVA's documented steps after a restore, in one start of Django: {@code maintenance --force}
+     * (devices to maintenance), then the jobs the restored data says are on a device, which
+     * nothing runs any more. LAVA 2023.01's {@code maintenance --force} marks running jobs as
+     * canceling without saving them; this finishes them through LAVA's own state machine, as
+     * {@code manage jobs fail} does for one.
      */
-    private static final String FINISH_JOBS = String.join("\n",
+    private static final String MAINTENANCE = String.join("\n",
+            "from django.core.management import call_command",
             "from django.db import transaction",
+            "call_command('maintenance', force=True)",
             "from lava_scheduler_app.models import TestJob",
             "with transaction.atomic():",
             "    for job in TestJob.objects.select_for_update().filter(state__in=[TestJob.STATE_SCHEDULING,"
@@ -92,6 +101,7 @@ public final class RestoreOperation implements Operation {
         InstanceConfig config = InstanceConfigStore.load(layout).config();
         InstanceFiles files = new InstanceFiles(layout, config, machine);
         Snapshot snapshot = RestoreChecks.snapshot(settings);
+        StoredDump dump = StoredDump.of(snapshot);
         String live = config.databaseName();
         String staged = live + "-restore";
         String previous = live + "-previous";
@@ -118,7 +128,7 @@ public final class RestoreOperation implements Operation {
                                     .verify(snapshot.dir(), p).orFail(snapshot.name());
                         }
                     }
-                    pgDump.contents(snapshot.file("database.dump"));
+                    pgDump.contents(dump.listable());
                 })
                 .build());
         plan.add(Step.named("prepare the instance's commands for the restore")
@@ -143,22 +153,53 @@ public final class RestoreOperation implements Operation {
                     }
                 })
                 .build());
-        plan.add(Step.named("restore the dump into " + staged)
-                .shows("pg_restore --no-owner --no-privileges --jobs=2 as " + config.databaseUser()
-                        + " (leaving out the public schema that dumps before PostgreSQL 15 recreate)")
-                .does(() -> pgDump.restore(snapshot.file("database.dump"), staged, layout.tmpDir(), 2))
+        Path unpacked = layout.tmpDir().resolve("restore-database");
+        Step.Builder stage = Step.named(settings.databaseOnly() ? "restore the dump into " + staged
+                : "restore the dump into " + staged + " and stage the media, side by side");
+        if (dump.isDirectory()) {
+            stage.shows("decompress the dump's tables into " + unpacked);
+        }
+        stage.shows("pg_restore --no-owner --no-privileges --jobs=" + RESTORE_JOBS + " as " + config.databaseUser()
+                + " (leaving out the public schema that dumps before PostgreSQL 15 recreate)");
+        if (!settings.databaseOnly()) {
+            stage.shows((snapshot.isClassic() ? "extract files.tar.gz (refusing absolute paths, .., links out)"
+                    : "decompress the snapshot's media") + " into " + stagedMedia + ", owned by " + config.systemUser()
+                    + "; flushed to disk");
+        }
+        plan.add(stage
+                .does(() -> {
+                    Step.Action database = () -> {
+                        Filesystem.deleteTree(unpacked);
+                        try {
+                            pgDump.restore(dump.unpack(unpacked, Progress.NONE), staged, layout.tmpDir(), RESTORE_JOBS);
+                        } finally {
+                            Filesystem.deleteTree(unpacked);
+                        }
+                    };
+                    if (settings.databaseOnly()) {
+                        database.run();
+                        return;
+                    }
+                    try (Progress p = context.reporter().progress("media", mediaBytes(snapshot), "B")) {
+                        Concurrently.run(database, () -> {
+                            MediaStaging.stage(snapshot, stagedMedia, owner(media), p);
+                            FileSystemFlush.of(stagedMedia);
+                        });
+                    }
+                })
+                .undoes("remove the staged media", () -> {
+                    Filesystem.deleteTree(unpacked);
+                    Filesystem.deleteTree(stagedMedia);
+                    Filesystem.deleteTree(stagedMedia.resolveSibling(stagedMedia.getFileName() + ".unpack"));
+                })
                 .build());
         if (!settings.asIs()) {
             plan.add(Step.named("put the restored data in maintenance")
-                    .shows("lava-server manage maintenance --force on " + staged + ": devices to maintenance")
+                    .shows("on " + staged + ": devices to maintenance (lava-server manage maintenance --force)")
                     .shows("jobs left scheduled, running or canceling finished as canceled (what `manage jobs fail` does,"
                             + " for all of them: LAVA's documented restore steps)")
-                    .does(() -> {
-                        for (List<String> args : List.of(List.of("maintenance", "--force"), List.of("shell", "-c", FINISH_JOBS))) {
-                            machine.runner().run(Command.of(files.manage(args).argv()).as(config.systemUser())
-                                    .in(layout.dir()).env(LavaScripts.DATABASE_OVERRIDE, staged).build());
-                        }
-                    })
+                    .does(() -> machine.runner().run(Command.of(files.manage(List.of("shell", "-c", MAINTENANCE)).argv())
+                            .as(config.systemUser()).in(layout.dir()).env(LavaScripts.DATABASE_OVERRIDE, staged).build()))
                     .build());
         }
         if (settings.neutralize()) {
@@ -168,21 +209,6 @@ public final class RestoreOperation implements Operation {
                             "DELETE FROM lava_scheduler_app_notificationcallback",
                             "DELETE FROM lava_scheduler_app_notificationrecipient",
                             "DELETE FROM lava_scheduler_app_notification")))
-                    .build());
-        }
-        if (!settings.databaseOnly()) {
-            plan.add(Step.named("stage the media")
-                    .shows((snapshot.isClassic() ? "extract files.tar.gz (refusing absolute paths, .., links out)"
-                            : "copy the snapshot's media") + " into " + stagedMedia + ", owned by " + config.systemUser())
-                    .does(() -> {
-                        try (Progress p = context.reporter().progress("media", mediaBytes(snapshot), "B")) {
-                            MediaStaging.stage(snapshot, stagedMedia, owner(media), p);
-                        }
-                    })
-                    .undoes("remove the staged media", () -> {
-                        Filesystem.deleteTree(stagedMedia);
-                        Filesystem.deleteTree(stagedMedia.resolveSibling(stagedMedia.getFileName() + ".unpack"));
-                    })
                     .build());
         }
         if (!writers.isEmpty()) {
@@ -268,7 +294,8 @@ public final class RestoreOperation implements Operation {
 
     private static long mediaBytes(Snapshot snapshot) {
         try {
-            return snapshot.isClassic() ? Files.size(snapshot.file("files.tar.gz")) : snapshot.manifest().summary().bytes();
+            return snapshot.isClassic() ? Files.size(snapshot.file("files.tar.gz"))
+                    : snapshot.manifest().sourceBytesUnder(org.lavasoftware.deploy.snapshot.SnapshotLayout.MEDIA);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
