@@ -77,7 +77,10 @@ final class MediaPlanner {
         try {
             UnixAttributes stored = UnixAttributes.of(base.dir().resolve(SnapshotLayout.MEDIA)
                     .resolve(relative + MediaCompression.SUFFIX));
-            if (!stored.isRegularFile() || !sameFile(stored, now) || stored.links() >= MAX_LINKS) {
+            // the stored copy must still have the size the base recorded: one cut short or grown
+            // since would be linked, and the new snapshot would fail its check
+            if (!stored.isRegularFile() || stored.size() != previous.size() || !sameFile(stored, now)
+                    || stored.links() >= MAX_LINKS) {
                 return copy;
             }
         } catch (IOException e) {

@@ -1,14 +1,19 @@
 package org.lavasoftware.deploy.snapshot
 
+import java.nio.channels.FileChannel
 import java.nio.file.Files
 import java.nio.file.Path
 import java.nio.file.StandardOpenOption
 import java.nio.file.attribute.FileTime
 import java.time.Duration
 import java.time.Instant
+import java.util.concurrent.atomic.AtomicLong
 import org.lavasoftware.deploy.engine.Progress
 import org.lavasoftware.deploy.support.LinkSafeTempDir
 import spock.lang.Specification
+
+import static org.lavasoftware.deploy.snapshot.SnapshotFixtures.stored
+import static org.lavasoftware.deploy.snapshot.SnapshotFixtures.unzstd
 
 class IncrementalMediaSpec extends Specification {
     Path dir = LinkSafeTempDir.create()
@@ -42,39 +47,58 @@ class IncrementalMediaSpec extends Specification {
         when:
         SnapshotWriter writer = SnapshotWriter.begin(backups, SnapshotFixtures.META, SnapshotFixtures.at('2024-05-02T00:00:00Z'))
         def plan = writer.planMedia(media)
-        long progressed = 0
-        writer.storeMedia(plan, [advance: { long n -> progressed += n }, close: { }] as Progress)
+        // the copies are compressed in parallel: the progress is advanced from several threads
+        def progressed = new AtomicLong()
+        writer.storeMedia(plan, [advance: { long n -> progressed.addAndGet(n) }, close: { }] as Progress)
         writer.create('database.dump').close()
         def second = writer.commit()
-        Path a = backups.pathOf(first).resolve('media')
-        Path b = backups.pathOf(second).resolve('media')
+        Path a = backups.pathOf(first)
+        Path b = backups.pathOf(second)
 
-        then: 'the plan knew it before a byte moved, and the progress counted only the copies'
+        then: 'the plan knew it before a byte moved, and the progress counted only the bytes read for the copies'
         plan.base().get() == first
         plan.filesToLink() == 2
         plan.filesToCopy() == 2
         plan.bytesToCopy() == 3000 + 7008
         plan.bytesToLink() == 5000 + 'device: qemu'.length()
-        progressed == plan.bytesToCopy()
+        progressed.get() == plan.bytesToCopy()
 
-        and: 'unchanged files are the same inode in both snapshots'
-        Files.isSameFile(a.resolve('job-output/1/output.yaml'), b.resolve('job-output/1/output.yaml'))
-        Files.isSameFile(a.resolve('job-output/2/description.yaml'), b.resolve('job-output/2/description.yaml'))
-        links(b.resolve('job-output/1/output.yaml')) == 2
+        and: 'unchanged files are the same stored inode in both snapshots'
+        Files.isSameFile(stored(a, 'job-output/1/output.yaml'), stored(b, 'job-output/1/output.yaml'))
+        Files.isSameFile(stored(a, 'job-output/2/description.yaml'), stored(b, 'job-output/2/description.yaml'))
+        links(stored(b, 'job-output/1/output.yaml')) == 2
+        links(stored(b, 'job-output/2/description.yaml')) == 2
 
-        and: 'new and grown files are copies of their own'
-        links(b.resolve('job-output/3/output.yaml')) == 1
-        !Files.isSameFile(a.resolve('job-output/2/output.yaml'), b.resolve('job-output/2/output.yaml'))
-        Files.readString(b.resolve('job-output/2/output.yaml')).endsWith('appended')
+        and: 'new and grown files are compressed copies of their own'
+        links(stored(b, 'job-output/3/output.yaml')) == 1
+        links(stored(b, 'job-output/2/output.yaml')) == 1
+        !Files.isSameFile(stored(a, 'job-output/2/output.yaml'), stored(b, 'job-output/2/output.yaml'))
+        unzstd(stored(b, 'job-output/2/output.yaml')) == 'y' * 7000 + 'appended'
+        unzstd(stored(a, 'job-output/2/output.yaml')) == 'y' * 7000
+        unzstd(stored(b, 'job-output/3/output.yaml')) == 'z' * 3000
+        SnapshotFixtures.paths(b.resolve('media')) == ['job-output/1/output.yaml.zst', 'job-output/2/description.yaml.zst',
+                                                       'job-output/2/output.yaml.zst', 'job-output/3/output.yaml.zst']
 
-        and: 'the manifest says which, and has a hash for every file'
-        def manifest = Manifest.read(backups.pathOf(second).resolve('manifest.json'))
+        and: 'the manifest says which, with the stored size and hash of every file and the size it has live'
+        def manifest = Manifest.read(b.resolve('manifest.json'))
+        def before = Manifest.read(a.resolve('manifest.json')).byPath()
+        def entries = manifest.byPath()
         manifest.kind() == Manifest.Kind.INCREMENTAL
         manifest.base() == first
-        manifest.files().findAll { it.linked() }*.path() == ['media/job-output/1/output.yaml', 'media/job-output/2/description.yaml']
-        manifest.summary().copiedBytes() == 3000 + 7008 + 0
+        manifest.files().findAll { it.linked() }*.path() == ['media/job-output/1/output.yaml.zst', 'media/job-output/2/description.yaml.zst']
+        manifest.files().findAll { it.linked() }.every { it == before[it.path()].with { e ->
+            ManifestEntry.media(e.path(), e.size(), e.sha256(), e.mtime(), true, e.sourceSize()) } }
+        entries['media/job-output/1/output.yaml.zst'].sourceSize() == 5000
+        entries['media/job-output/2/output.yaml.zst'].sourceSize() == 7008
+        entries['media/job-output/3/output.yaml.zst'].sourceSize() == 3000
+        entries['media/job-output/2/description.yaml.zst'].sourceSize() == 'device: qemu'.length()
+        entries['media/job-output/2/output.yaml.zst'].mtime() == Files.getLastModifiedTime(grown).toInstant()
+        manifest.files().findAll { it.path().startsWith('media/') }.every {
+            it.size() == Files.size(b.resolve(it.path())) }
+        manifest.summary().copiedBytes() == Files.size(stored(b, 'job-output/2/output.yaml')) +
+                Files.size(stored(b, 'job-output/3/output.yaml')) + 0
         manifest.files().every { it.sha256() ==~ /[0-9a-f]{64}/ }
-        new SnapshotVerifier(SnapshotVerifier.Depth.FULL, true).verify(backups.pathOf(second), Progress.NONE).ok()
+        new SnapshotVerifier(SnapshotVerifier.Depth.FULL, true).verify(b, Progress.NONE).ok()
     }
 
     def "a file whose content changed but kept its size is copied, because its mtime moved"() {
@@ -88,21 +112,26 @@ class IncrementalMediaSpec extends Specification {
         def second = SnapshotFixtures.backup(backups, media)
 
         then:
-        Files.readString(backups.pathOf(second).resolve('media/job-output/1/output.yaml')) == 'w' * 5000
-        Files.readString(backups.pathOf(first).resolve('media/job-output/1/output.yaml')) == 'x' * 5000
+        !Files.isSameFile(stored(backups.pathOf(first), 'job-output/1/output.yaml'), stored(backups.pathOf(second), 'job-output/1/output.yaml'))
+        unzstd(stored(backups.pathOf(second), 'job-output/1/output.yaml')) == 'w' * 5000
+        unzstd(stored(backups.pathOf(first), 'job-output/1/output.yaml')) == 'x' * 5000
     }
 
     def "a file whose mode changed is copied, since a link would share the old mode"() {
         given:
         def first = SnapshotFixtures.backup(backups, media)
+        String was = SnapshotFixtures.mode(media.resolve('job-output/1/output.yaml'))
         Files.setPosixFilePermissions(media.resolve('job-output/1/output.yaml'), [] as Set)
 
         when:
         def second = SnapshotFixtures.backup(backups, media)
 
         then:
-        SnapshotFixtures.mode(backups.pathOf(second).resolve('media/job-output/1/output.yaml')) == '---------'
-        SnapshotFixtures.mode(backups.pathOf(first).resolve('media/job-output/1/output.yaml')) != '---------'
+        SnapshotFixtures.mode(stored(backups.pathOf(second), 'job-output/1/output.yaml')) == '---------'
+        was != '---------'
+        SnapshotFixtures.mode(stored(backups.pathOf(first), 'job-output/1/output.yaml')) == was
+        !Files.isSameFile(stored(backups.pathOf(first), 'job-output/1/output.yaml'), stored(backups.pathOf(second), 'job-output/1/output.yaml'))
+        SnapshotFixtures.mode(restored(second).resolve('job-output/1/output.yaml')) == '---------'
     }
 
     def "pruning the first snapshot leaves the second whole: it verifies and restores on its own"() {
@@ -110,7 +139,7 @@ class IncrementalMediaSpec extends Specification {
         def first = SnapshotFixtures.backup(backups, media, SnapshotFixtures.at('2024-05-01T00:00:00Z'))
         SnapshotFixtures.media(media, ['job-output/3/output.yaml': 'new'])
         def second = SnapshotFixtures.backup(backups, media, SnapshotFixtures.at('2024-05-02T00:00:00Z'))
-        def expected = SnapshotFixtures.tree(media)
+        def expected = SnapshotFixtures.described(media)
 
         when:
         def removed = new Pruner(backups, Duration.ZERO).keepNewest(1)
@@ -118,15 +147,18 @@ class IncrementalMediaSpec extends Specification {
         then:
         removed == [first]
         backups.ids() == [second]
-        links(backups.pathOf(second).resolve('media/job-output/1/output.yaml')) == 1
+        links(stored(backups.pathOf(second), 'job-output/1/output.yaml')) == 1
+        links(stored(backups.pathOf(second), 'job-output/2/description.yaml')) == 1
         new SnapshotVerifier(SnapshotVerifier.Depth.FULL, true).verify(backups.pathOf(second), Progress.NONE).ok()
-        restored(second) == expected
+
+        and: 'the restore gives back every file, with its content, mode and mtime, and every directory'
+        SnapshotFixtures.described(restored(second)) == expected
     }
 
     def "removing the second snapshot leaves the first whole, with the media it had"() {
         given:
         def first = SnapshotFixtures.backup(backups, media, SnapshotFixtures.at('2024-05-01T00:00:00Z'))
-        def expected = SnapshotFixtures.tree(media)
+        def expected = SnapshotFixtures.described(media)
         SnapshotFixtures.media(media, ['job-output/3/output.yaml': 'new'])
         def second = SnapshotFixtures.backup(backups, media, SnapshotFixtures.at('2024-05-02T00:00:00Z'))
 
@@ -134,38 +166,59 @@ class IncrementalMediaSpec extends Specification {
         Trees.delete(backups.pathOf(second))
 
         then:
+        links(stored(backups.pathOf(first), 'job-output/1/output.yaml')) == 1
         new SnapshotVerifier(SnapshotVerifier.Depth.FULL, true).verify(backups.pathOf(first), Progress.NONE).ok()
-        restored(first) == expected
+        SnapshotFixtures.described(restored(first)) == expected
     }
 
-    def "a base copy damaged since its backup is not linked to: the new snapshot copies afresh"() {
+    def "a base copy #what since its backup is not linked to: the new snapshot copies afresh"() {
         given:
         def first = SnapshotFixtures.backup(backups, media)
-        Files.writeString(backups.pathOf(first).resolve('media/job-output/1/output.yaml'), 'damaged')
+        Path base = stored(backups.pathOf(first), 'job-output/1/output.yaml')
+        damage(base)
 
         when:
         def second = SnapshotFixtures.backup(backups, media)
+        Path copy = stored(backups.pathOf(second), 'job-output/1/output.yaml')
 
         then:
-        Files.readString(backups.pathOf(second).resolve('media/job-output/1/output.yaml')) == 'x' * 5000
+        !Files.isSameFile(base, copy)
+        unzstd(copy) == 'x' * 5000
+        !Manifest.read(backups.pathOf(second).resolve('manifest.json')).byPath()['media/job-output/1/output.yaml.zst'].linked()
         new SnapshotVerifier(SnapshotVerifier.Depth.FULL, true).verify(backups.pathOf(second), Progress.NONE).ok()
+
+        where:
+        what                                   | damage
+        'rewritten'                            | { Path f -> Files.writeString(f, 'damaged') }
+        'truncated, its mtime put back'        | { Path f -> keepingMtime(f) { FileChannel.open(f, StandardOpenOption.WRITE).withCloseable { it.truncate(Files.size(f) - 3) } } }
+        'grown, its mtime put back'            | { Path f -> keepingMtime(f) { Files.write(f, [0] as byte[], StandardOpenOption.APPEND) } }
     }
 
-    def "links and empty directories in the media are kept as they are"() {
+    static void keepingMtime(Path file, Closure change) {
+        def mtime = Files.getLastModifiedTime(file)
+        change()
+        Files.setLastModifiedTime(file, mtime)
+    }
+
+    def "links and empty directories in the media are kept as they are; only files are compressed"() {
         given:
         Files.createSymbolicLink(media.resolve('current'), Path.of('job-output/2'))
+        Files.createSymbolicLink(media.resolve('job-output/2/log.zst'), Path.of('output.yaml'))
         Files.createDirectories(media.resolve('empty/dir'))
+        SnapshotFixtures.media(media, ['job-output/4/already.zst': 'a file named like a stored one'])
         def id = SnapshotFixtures.backup(backups, media)
+        Path snapshot = backups.pathOf(id)
 
         expect:
-        Files.readSymbolicLink(backups.pathOf(id).resolve('media/current')) == Path.of('job-output/2')
-        Files.isDirectory(backups.pathOf(id).resolve('media/empty/dir'))
-        restored(id) == SnapshotFixtures.tree(media)
+        Files.readSymbolicLink(snapshot.resolve('media/current')) == Path.of('job-output/2')
+        Files.readSymbolicLink(snapshot.resolve('media/job-output/2/log.zst')) == Path.of('output.yaml')
+        Files.isDirectory(snapshot.resolve('media/empty/dir'))
+        unzstd(stored(snapshot, 'job-output/4/already.zst')) == 'a file named like a stored one'
+        Manifest.read(snapshot.resolve('manifest.json')).byPath()['media/current'] == ManifestEntry.symlink('media/current', 'job-output/2')
+        SnapshotFixtures.described(restored(id)) == SnapshotFixtures.described(media)
     }
 
-    Map<String, String> restored(SnapshotId id) {
-        Path target = dir.resolve("restored-${id}")
-        TreeCopier.copy(backups.pathOf(id).resolve('media'), target, null, Progress.NONE)
-        SnapshotFixtures.tree(target)
+    Path restored(SnapshotId id) {
+        SnapshotFixtures.restore(backups.pathOf(id), dir.resolve("restored-${id}"))
     }
 }

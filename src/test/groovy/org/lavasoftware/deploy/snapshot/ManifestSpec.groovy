@@ -23,9 +23,9 @@ class ManifestSpec extends Specification {
                 SnapshotId.parse('2024-04-30T02-00-00Z'), [
                 ManifestEntry.file('database.dump', 1234, HASH),
                 ManifestEntry.file('etc.tar.gz', 56, 'b' * 64),
-                ManifestEntry.media('media/job-output/2024/05/01/1/output.yaml', 78, 'c' * 64,
-                        Instant.parse('2024-04-29T10:11:12.123456789Z'), true),
-                ManifestEntry.media('media/odd "name"\twith\\escapes é', 9, 'd' * 64, Instant.parse('2024-04-29T10:11:12Z'), false),
+                ManifestEntry.media('media/job-output/2024/05/01/1/output.yaml.zst', 78, 'c' * 64,
+                        Instant.parse('2024-04-29T10:11:12.123456789Z'), true, 780),
+                ManifestEntry.media('media/odd "name"\twith\\escapes é.zst', 9, 'd' * 64, Instant.parse('2024-04-29T10:11:12Z'), false, 0),
                 ManifestEntry.symlink('media/current', 'job-output'),
         ])
     }
@@ -39,6 +39,10 @@ class ManifestSpec extends Specification {
 
         then:
         Manifest.read(file) == sample()
+        Manifest.read(file).files().collectEntries { [it.path(), it.sourceSize()] } == [
+                'database.dump': -1L, 'etc.tar.gz': -1L, 'media/current': -1L,
+                'media/job-output/2024/05/01/1/output.yaml.zst': 780L, 'media/odd "name"\twith\\escapes é.zst': 0L]
+        Manifest.read(file).byPath()['media/job-output/2024/05/01/1/output.yaml.zst'].linked()
         Files.getPosixFilePermissions(file)*.toString().sort() == ['OWNER_READ', 'OWNER_WRITE']
     }
 
@@ -83,6 +87,10 @@ class ManifestSpec extends Specification {
         lines[1] == '  "format": 1,'
         lines.count { it.startsWith('    {"path": ') } == 5
         lines.contains('    {"path": "media/current", "symlink": "job-output"},')
+        lines.contains('    {"path": "database.dump", "size": 1234, "sha256": "' + HASH + '"},')
+        lines.contains('    {"path": "media/job-output/2024/05/01/1/output.yaml.zst", "size": 78, "sha256": "' + 'c' * 64 +
+                '", "mtime": "2024-04-29T10:11:12.123456789Z", "sourceSize": 780, "linked": true},')
+        lines.count { it.contains('"sourceSize": ') } == 2
     }
 
     def "a manifest that is #problem is refused in one line naming the file and the fault"() {
@@ -125,6 +133,9 @@ class ManifestSpec extends Specification {
         'with a negative size'           | valid().replace('"size": 56', '"size": -56')             || 'lacks its size'
         'with a fractional size'         | valid().replace('"size": 56', '"size": 5.6')             || 'expected a whole number, found 5.6'
         'with an unknown file field'     | valid().replace('"size": 56', '"size": 56, "owner": 0')  || "unknown field 'owner' in a file"
+        'with a fractional source size'  | valid().replace('"sourceSize": 780', '"sourceSize": 7.8') || 'expected a whole number, found 7.8'
+        'with a source size as text'     | valid().replace('"sourceSize": 780', '"sourceSize": "780"') || 'expected a number, found a string'
+        'with a repeated source size'    | valid().replace('"sourceSize": 780', '"sourceSize": 780, "sourceSize": 780') || "field 'sourceSize' appears twice in a file"
         'with a trailing comma'          | valid().replace('"copiedBytes": 1299}', '"copiedBytes": 1299,}') || 'expected a name'
         'with a comment'                 | '// hello\n' + valid()                                   || 'expected a value'
         'with a raw control character'   | valid().replace('prod', 'pr\u0001od')                    || 'control character'

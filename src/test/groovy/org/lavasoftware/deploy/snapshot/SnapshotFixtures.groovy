@@ -1,8 +1,15 @@
 package org.lavasoftware.deploy.snapshot
 
+import com.github.luben.zstd.ZstdInputStream
+import java.nio.ByteBuffer
+import java.nio.charset.CharacterCodingException
+import java.nio.charset.StandardCharsets
 import java.nio.file.Files
+import java.nio.file.LinkOption
 import java.nio.file.Path
 import java.nio.file.attribute.FileTime
+import java.nio.file.attribute.PosixFilePermissions
+import java.security.MessageDigest
 import java.time.Clock
 import java.time.Instant
 import java.time.ZoneOffset
@@ -56,7 +63,61 @@ class SnapshotFixtures {
         files
     }
 
+    /** Every file and link under {@code dir} by relative path, as they are on disk (stored media end in .zst). */
+    static List<String> paths(Path dir) {
+        Files.walk(dir).withCloseable { paths ->
+            paths.filter { Files.isSymbolicLink(it) || Files.isRegularFile(it, LinkOption.NOFOLLOW_LINKS) }
+                    .collect { dir.relativize(it).toString() }.sort()
+        }
+    }
+
+    /** Where a snapshot stores the live media file {@code relative}: compressed, as FILE.zst. */
+    static Path stored(Path snapshot, String relative) {
+        snapshot.resolve("${SnapshotLayout.MEDIA}/${relative}${MediaCompression.SUFFIX}")
+    }
+
+    /** The live content a stored media file holds, decompressed as any zstd reader would. */
+    static String unzstd(Path stored) {
+        new ZstdInputStream(Files.newInputStream(stored)).withCloseable { new String(it.readAllBytes(), StandardCharsets.UTF_8) }
+    }
+
+    /** Restores the media of the snapshot in {@code snapshot} into {@code target}, as a restore does. */
+    static Path restore(Path snapshot, Path target) {
+        MediaRestorer.restore(snapshot.resolve(SnapshotLayout.MEDIA), target, null, Progress.NONE)
+        target
+    }
+
+    /**
+     * Every path under {@code dir} ('.' for itself) with what a restore must give back: type,
+     * mode and mtime, a file's content, a link's target.
+     */
+    static Map<String, String> described(Path dir) {
+        Map<String, String> entries = new TreeMap<>()
+        Files.walk(dir).withCloseable { paths ->
+            paths.each { Path p ->
+                String name = p == dir ? '.' : dir.relativize(p).toString()
+                if (Files.isSymbolicLink(p)) {
+                    entries[name] = 'link -> ' + Files.readSymbolicLink(p)
+                } else {
+                    String head = "${mode(p)} ${Files.getLastModifiedTime(p)}"
+                    entries[name] = Files.isDirectory(p) ? "dir ${head}" : "file ${head} ${content(p)}"
+                }
+            }
+        }
+        entries
+    }
+
+    /** A file's text, or the SHA-256 of its bytes when they are not text. */
+    static String content(Path file) {
+        byte[] bytes = Files.readAllBytes(file)
+        try {
+            StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString()
+        } catch (CharacterCodingException ignored) {
+            "${bytes.length} bytes, sha256 ${MessageDigest.getInstance('SHA-256').digest(bytes).encodeHex()}"
+        }
+    }
+
     static String mode(Path p) {
-        java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+        PosixFilePermissions.toString(Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS))
     }
 }

@@ -21,10 +21,17 @@ class SnapshotWriterCrashSpec extends Specification {
     SnapshotId first
 
     def setup() {
-        media = SnapshotFixtures.media(dir.resolve('media'), ['a.log': 'first log', 'jobs/1/b.log': 'second log'])
+        media = SnapshotFixtures.media(dir.resolve('media'), FIRST_MEDIA)
         backups = new Snapshots(dir.resolve('backups/prod'))
         first = SnapshotFixtures.backup(backups, media, SnapshotFixtures.at('2024-05-01T02:00:00Z'))
-        SnapshotFixtures.media(media, ['jobs/2/c.log': 'a new job'])
+        SnapshotFixtures.media(media, SECOND_MEDIA)
+    }
+
+    static final Map<String, String> FIRST_MEDIA = ['a.log': 'first log', 'jobs/1/b.log': 'second log']
+    static final Map<String, String> SECOND_MEDIA = ['jobs/2/c.log': 'a new job']
+
+    Map<String, String> restored(SnapshotId id) {
+        SnapshotFixtures.tree(SnapshotFixtures.restore(backups.pathOf(id), dir.resolve("restored-${id}")))
     }
 
     def "a writer killed at '#stage' leaves #left, and latest on #latest"() {
@@ -42,6 +49,10 @@ class SnapshotWriterCrashSpec extends Specification {
         ids[0] == first
         backups.list().every { it.usable }
         ids.every { new SnapshotVerifier(SnapshotVerifier.Depth.FULL, true).verify(backups.pathOf(it), Progress.NONE).ok() }
+
+        and: 'each restores to the media it was made of'
+        restored(first) == FIRST_MEDIA
+        ids.size() == 1 || restored(ids[1]) == FIRST_MEDIA + SECOND_MEDIA
 
         and: 'latest moved only if the writer got that far'
         backups.latest().get() == (latest == 'the first' ? first : ids.last())
@@ -64,6 +75,7 @@ class SnapshotWriterCrashSpec extends Specification {
         'begun'              | 'the first snapshot only'     | 'the first'
         'file database.dump' | 'the first snapshot only'     | 'the first'
         'media '             | 'the first snapshot only'     | 'the first'
+        'media jobs/2/'      | 'the first snapshot only'     | 'the first'
         'media stored'       | 'the first snapshot only'     | 'the first'
         'manifest written'   | 'the first snapshot only'     | 'the first'
         'renamed'            | 'a second, finished snapshot' | 'the first'

@@ -2,6 +2,7 @@ package org.lavasoftware.deploy.snapshot
 
 import java.nio.file.Files
 import java.nio.file.Path
+import java.time.Instant
 import org.lavasoftware.deploy.ToolException
 import org.lavasoftware.deploy.engine.Progress
 import org.lavasoftware.deploy.support.LinkSafeTempDir
@@ -31,14 +32,23 @@ class SnapshotWriterSpec extends Specification {
 
         then:
         id.toString() == '2024-05-01T02-03-04Z'
-        SnapshotFixtures.tree(snapshot).keySet() as List == ['database.dump', 'etc.tar.gz', 'manifest.json',
-                                                              'media/a.log', 'media/jobs/1/output.yaml']
+        SnapshotFixtures.paths(snapshot) == ['database.dump', 'etc.tar.gz', 'manifest.json',
+                                             'media/a.log.zst', 'media/jobs/1/output.yaml.zst']
+
+        and: 'the media are stored compressed, one file per file'
+        SnapshotFixtures.unzstd(snapshot.resolve('media/a.log.zst')) == 'first'
+        SnapshotFixtures.unzstd(snapshot.resolve('media/jobs/1/output.yaml.zst')) == 'x: 1'
+        Files.readString(snapshot.resolve('database.dump')) == 'PGDMP fake dump'
 
         and: 'the manifest lists every file with size and hash, and what it was made from'
         def manifest = Manifest.read(snapshot.resolve('manifest.json'))
-        manifest.files()*.path() == ['database.dump', 'etc.tar.gz', 'media/a.log', 'media/jobs/1/output.yaml']
+        manifest.files()*.path() == ['database.dump', 'etc.tar.gz', 'media/a.log.zst', 'media/jobs/1/output.yaml.zst']
+        manifest.files().find { it.path() == 'database.dump' }.sha256() == sha256(snapshot.resolve('database.dump'))
         manifest.files().find { it.path() == 'database.dump' }.sha256() ==
                 java.security.MessageDigest.getInstance('SHA-256').digest('PGDMP fake dump'.bytes).encodeHex().toString()
+        manifest.files().every { it.size() == Files.size(snapshot.resolve(it.path())) && it.sha256() == sha256(snapshot.resolve(it.path())) }
+        manifest.files()*.sourceSize() == [-1, -1, 'first'.length(), 'x: 1'.length()]
+        manifest.files().find { it.path() == 'media/a.log.zst' }.mtime() == Instant.parse('2024-01-01T00:00:00Z')
         manifest.metadata() == SnapshotFixtures.META
         manifest.kind() == Manifest.Kind.FULL
         manifest.created().toString() == '2024-05-01T02:03:04.500Z'
@@ -48,6 +58,10 @@ class SnapshotWriterSpec extends Specification {
         mode(snapshot) == 'rwx------'
         mode(backups.dir()) == 'rwx------'
         new SnapshotVerifier(SnapshotVerifier.Depth.FULL, true).verify(snapshot, Progress.NONE).ok()
+    }
+
+    static String sha256(Path file) {
+        java.security.MessageDigest.getInstance('SHA-256').digest(Files.readAllBytes(file)).encodeHex().toString()
     }
 
     def "the snapshot directory is owner-only from the moment it is created"() {
@@ -171,8 +185,13 @@ class SnapshotWriterSpec extends Specification {
         def second = SnapshotFixtures.backup(backups, media, WriterOptions.DEFAULT.withFull(true))
 
         then:
-        !Files.isSameFile(backups.pathOf(first).resolve('media/a.log'), backups.pathOf(second).resolve('media/a.log'))
-        Manifest.read(backups.pathOf(second).resolve('manifest.json')).kind() == Manifest.Kind.FULL
+        !Files.isSameFile(backups.pathOf(first).resolve('media/a.log.zst'), backups.pathOf(second).resolve('media/a.log.zst'))
+        !Files.isSameFile(backups.pathOf(first).resolve('media/jobs/1/output.yaml.zst'),
+                backups.pathOf(second).resolve('media/jobs/1/output.yaml.zst'))
+        SnapshotFixtures.unzstd(backups.pathOf(second).resolve('media/a.log.zst')) == 'first'
+        def manifest = Manifest.read(backups.pathOf(second).resolve('manifest.json'))
+        manifest.kind() == Manifest.Kind.FULL
+        manifest.files().every { !it.linked() }
     }
 
     def "two writers of one process at once never share an id"() {

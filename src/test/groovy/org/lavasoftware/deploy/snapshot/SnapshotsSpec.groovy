@@ -41,8 +41,13 @@ class SnapshotsSpec extends Specification {
         list*.kind() == ['classic', 'full', "incremental on ${full}".toString(), 'unusable', 'unusable']
         list*.usable == [true, true, true, false, false]
         list*.latest == [false, false, true, false, false]
-        list*.bytes() == [6, dump + 100, dump + 150, 0, 0]
-        list*.newBytes() == [6, dump + 100, dump + 50, 0, 0]
+        // the media count as stored: compressed, a.log shared by both snapshots
+        long a = Files.size(backups.pathOf(full).resolve('media/a.log.zst'))
+        long b = Files.size(backups.pathOf(incremental).resolve('media/b.log.zst'))
+        Files.isSameFile(backups.pathOf(full).resolve('media/a.log.zst'), backups.pathOf(incremental).resolve('media/a.log.zst'))
+        a < 100 && b < 50
+        list*.bytes() == [6, dump + a, dump + a + b, 0, 0]
+        list*.newBytes() == [6, dump + a, dump + b, 0, 0]
         list[1].age(Instant.parse('2024-05-03T00:00:00Z')) == Duration.ofDays(2)
         list[0].created() == Instant.parse('2013-07-01T10:00:00Z')
         list[3].problem().contains('is unreadable: line 1: expected')

@@ -7,6 +7,8 @@ import org.lavasoftware.deploy.engine.Progress
 /**
  * Child process for the crash specs: writes a snapshot of a media directory and, on reaching the
  * named stage, signals through a file and waits to be killed. Args: BACKUPS MEDIA STAGE SIGNAL.
+ * Media files are compressed by several threads at once: the first to reach the stage signals,
+ * and every thread that reaches it waits there.
  */
 class WriteSnapshotMain {
     static void main(String[] args) {
@@ -16,7 +18,11 @@ class WriteSnapshotMain {
         Path signal = Path.of(args[3])
         def checkpoint = { String stage ->
             if (stage.startsWith(stopAt)) {
-                Files.writeString(signal, stage)
+                synchronized (WriteSnapshotMain) {
+                    if (!Files.exists(signal)) {
+                        Files.writeString(signal, stage)
+                    }
+                }
                 Thread.sleep(Long.MAX_VALUE)
             }
         } as SnapshotWriter.Checkpoint
