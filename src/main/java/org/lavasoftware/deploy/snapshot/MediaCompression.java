@@ -22,8 +22,12 @@ import org.lavasoftware.deploy.engine.Progress;
  * carries zstd's checksum.
  */
 final class MediaCompression {
-    /** Level 3: smaller than gzip -6 on job logs, several times faster. */
-    static final int LEVEL = 3;
+    /**
+     * Level 2: on LAVA's job logs and dumped tables a file each, 7% smaller than the classic
+     * gzip'd tar and dump, at a fifth of gzip's CPU time; level 3 saves under 1% more for 25% more
+     * time, level 1 costs 4% more bytes (bench/backup measured them).
+     */
+    static final int LEVEL = 2;
     static final String SUFFIX = ".zst";
     private static final Set<StandardOpenOption> NEW_FILE = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
 

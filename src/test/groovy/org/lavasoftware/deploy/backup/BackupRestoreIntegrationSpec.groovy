@@ -68,7 +68,8 @@ class BackupRestoreIntegrationSpec extends Specification {
         run.status == 0
         Files.readSymbolicLink(backups().resolve('latest')).toString() == id
         PosixFilePermissions.toString(Files.getPosixFilePermissions(snapshot)) == 'rwx------'
-        ['database.dump', 'etc.tar.gz', 'instance.conf', 'manifest.json', 'media'].every { Files.exists(snapshot.resolve(it)) }
+        ['database/toc.dat', 'etc.tar.gz', 'instance.conf', 'manifest.json', 'media'].every { Files.exists(snapshot.resolve(it)) }
+        Files.list(snapshot.resolve('database')).withCloseable { it.anyMatch { it.fileName.toString() ==~ /\d+\.dat\.zst/ } }
         Files.readString(snapshot.resolve('manifest.json')).contains('"instance": "it-bk"')
         tool('--json', 'snapshots', 'it-bk').out.contains('"kind":"full"')
         tool('--json', 'list').out.contains('"last backup":"' + id + '"')
@@ -190,8 +191,8 @@ class BackupRestoreIntegrationSpec extends Specification {
 
         where:
         damage             | message                     | harm
-        'a truncated dump' | 'database.dump'             | { Path s -> truncate(s.resolve('database.dump')) }
-        'a flipped byte'   | 'output.yaml'               | { Path s -> flipByte(s.resolve('media/job-output/2024/05/01/1/output.yaml')) }
+        'a truncated dump' | 'database/'                 | { Path s -> truncate(largestTable(s)) }
+        'a flipped byte'   | 'output.yaml.zst'           | { Path s -> flipByte(s.resolve('media/job-output/2024/05/01/1/output.yaml.zst')) }
     }
 
     def "a classic archive that climbs out or links out is refused and writes nothing outside: #entry"() {
@@ -289,6 +290,13 @@ class BackupRestoreIntegrationSpec extends Specification {
         ids.size() == 1
         Files.readSymbolicLink(backups().resolve('latest')).toString() == ids[0]
         tool('verify', 'it-bk', 'latest').status == 0
+    }
+
+    /** The dump's biggest table file: the one holding the most rows. */
+    private static Path largestTable(Path snapshot) {
+        Files.list(snapshot.resolve('database')).withCloseable { files ->
+            files.filter { it.fileName.toString().endsWith('.dat.zst') }.max(Comparator.comparingLong { Files.size(it) }).get()
+        }
     }
 
     private static void truncate(Path file) {
