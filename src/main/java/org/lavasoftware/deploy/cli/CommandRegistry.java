@@ -25,6 +25,8 @@ final class CommandRegistry {
         VERBS.put("stop", ServiceCommand.Stop::new);
         VERBS.put("restart", ServiceCommand.Restart::new);
         VERBS.put("status", StatusCommand::new);
+        VERBS.put("toggle", ToggleCommand::new);
+        VERBS.put("toggle_all", ToggleAllCommand::new);
         VERBS.put("backup", BackupCommand::new);
         VERBS.put("restore", RestoreCommand::new);
         VERBS.put("restore-db", RestoreCommand.DatabaseOnly::new);

@@ -11,6 +11,8 @@ import org.lavasoftware.deploy.engine.operations.ServiceOperation;
 import org.lavasoftware.deploy.engine.operations.SetupOperation;
 import org.lavasoftware.deploy.engine.operations.backup.BackupOperation;
 import org.lavasoftware.deploy.engine.operations.restore.RestoreOperation;
+import org.lavasoftware.deploy.engine.operations.web.ToggleAllOperation;
+import org.lavasoftware.deploy.engine.operations.web.ToggleOperation;
 
 /**
  * The kinds of operation the engine can rebuild from a journal. The built-in kinds are listed
@@ -26,7 +28,7 @@ public final class OperationCatalog {
                 new RemoveOperation.Factory(), new ServiceOperation.Factory(ServiceOperation.Action.START),
                 new ServiceOperation.Factory(ServiceOperation.Action.STOP),
                 new ServiceOperation.Factory(ServiceOperation.Action.RESTART), new BackupOperation.Factory(),
-                new RestoreOperation.Factory()));
+                new RestoreOperation.Factory(), new ToggleOperation.Factory(), new ToggleAllOperation.Factory()));
     }
 
     public OperationCatalog(List<OperationFactory> builtIn) {
