@@ -17,7 +17,9 @@ import org.lavasoftware.deploy.engine.operations.InstallOperation
 import org.lavasoftware.deploy.engine.operations.Manage
 import org.lavasoftware.deploy.engine.operations.RemoveOperation
 import org.lavasoftware.deploy.engine.operations.ServiceOperation
+import org.lavasoftware.deploy.engine.operations.web.WebModes
 import org.lavasoftware.deploy.model.InstanceName
+import org.lavasoftware.deploy.model.WebMode
 
 /**
  * An instance as recipes see it: {@code instance('prod')}. Properties query the engine each time
@@ -105,6 +107,13 @@ class InstanceHandle {
     @Primitive(value = 'Restarts the instance\'s services.', example = "instance('demo').restart()")
     void restart() {
         dsl.engine.execute(new ServiceOperation(instanceName, ServiceOperation.Action.RESTART))
+    }
+
+    @Primitive(value = 'Switches how Apache serves the instance (as `toggle`): vhost (its own virtual host) or location (http://HOST/NAME/ on the default site); nothing changes when it is served so already. Returns a map with name, result (switched or already), mode, url.',
+            params = ['mode: vhost or location'],
+            example = "println instance('lab').toggle('location').url")
+    Map<String, Object> toggle(String mode) {
+        WebModes.toggle(dsl.engine, instanceName, WebMode.parse(mode)).fields()
     }
 
     @Primitive(value = 'Checks each service and a request through Apache: a map with state (running, stopped or broken), programs, url and http.',

@@ -2,7 +2,9 @@ package org.lavasoftware.deploy.dsl
 
 import org.lavasoftware.deploy.ToolException
 import org.lavasoftware.deploy.engine.operations.SetupOperation
+import org.lavasoftware.deploy.engine.operations.web.WebModes
 import org.lavasoftware.deploy.model.InstanceName
+import org.lavasoftware.deploy.model.WebMode
 
 /**
  * The base class of every {@code .lava} recipe, extension script and shell line: its methods are
@@ -47,6 +49,13 @@ abstract class LavaScript extends Script {
             example = "setup('2023.01-2')")
     void setup(String version) {
         dslContext.engine.execute(new SetupOperation(version))
+    }
+
+    @Primitive(value = 'Switches every instance to vhost or location (as `toggle_all`), reloading Apache once; returns a map per instance: name, result (switched, already, failed or skipped), mode, url, reason. An instance that could not be switched is left as it was.',
+            params = ['mode: vhost or location'],
+            example = "toggleAll('location').findAll { it.result == 'failed' }.each { println \"\${it.name}: \${it.reason}\" }")
+    List<Map<String, Object>> toggleAll(String mode) {
+        WebModes.toggleAll(dslContext.engine, WebMode.parse(mode))*.fields()
     }
 
     @Primitive(value = 'Asks a yes/no question and stops the recipe unless the answer is yes; `--yes` answers yes.',

@@ -13,6 +13,8 @@ import org.lavasoftware.deploy.engine.operations.backup.BackupOperation;
 import org.lavasoftware.deploy.engine.operations.restore.RestoreOperation;
 import org.lavasoftware.deploy.engine.operations.upgrade.RollbackOperation;
 import org.lavasoftware.deploy.engine.operations.upgrade.UpgradeOperation;
+import org.lavasoftware.deploy.engine.operations.web.ToggleAllOperation;
+import org.lavasoftware.deploy.engine.operations.web.ToggleOperation;
 
 /**
  * The kinds of operation the engine can rebuild from a journal. The built-in kinds are listed
@@ -28,7 +30,8 @@ public final class OperationCatalog {
                 new RemoveOperation.Factory(), new ServiceOperation.Factory(ServiceOperation.Action.START),
                 new ServiceOperation.Factory(ServiceOperation.Action.STOP),
                 new ServiceOperation.Factory(ServiceOperation.Action.RESTART), new BackupOperation.Factory(),
-                new RestoreOperation.Factory(), new UpgradeOperation.Factory(), new RollbackOperation.Factory()));
+                new RestoreOperation.Factory(), new UpgradeOperation.Factory(), new RollbackOperation.Factory(),
+                new ToggleOperation.Factory(), new ToggleAllOperation.Factory()));
     }
 
     public OperationCatalog(List<OperationFactory> builtIn) {

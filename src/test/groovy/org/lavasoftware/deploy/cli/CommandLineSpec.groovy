@@ -1,5 +1,6 @@
 package org.lavasoftware.deploy.cli
 
+import org.lavasoftware.deploy.adapters.web.MachineName
 import org.lavasoftware.deploy.support.LinkSafeTempDir
 import java.nio.file.Path
 import org.lavasoftware.deploy.support.CliRun
@@ -20,10 +21,12 @@ class CommandLineSpec extends Specification {
     }
 
     def "list shows every instance with its mode, state, revision and URL; --json gives the same as data"() {
-        given:
+        given: 'one instance at the root of its virtual host, one under /prod/ on the default site'
         def temp = new TempRoot(dir)
         temp.instance('prod', "LAVA_CONFIG_VERSION='5'\nLAVA_WEB_MODE='location'\nLAVA_APACHE_VHOST='lava.example.org'\n", '2023.01-2')
         temp.instance('lab')
+        String location = "http://${MachineName.get()}/prod/"
+        int width = Math.max('http://lab/'.length(), location.length())
 
         when:
         def table = CliRun.run(['list', '--root', dir.toString()])
@@ -31,13 +34,13 @@ class CommandLineSpec extends Specification {
 
         then:
         table.status == 0
-        table.out == '''\
-            NAME  MODE      STATE         REVISION   URL                       LAST BACKUP
-            lab   vhost     not deployed  none       http://lab/               -
-            prod  location  not deployed  2023.01-2  http://lava.example.org/  -
-            '''.stripIndent()
+        table.out == """\
+            NAME  MODE      STATE         REVISION   ${'URL'.padRight(width)}  LAST BACKUP
+            lab   vhost     not deployed  none       ${'http://lab/'.padRight(width)}  -
+            prod  location  not deployed  2023.01-2  ${location.padRight(width)}  -
+            """.stripIndent()
         json.out.trim() == '[{"name":"lab","mode":"vhost","state":"not deployed","revision":"none","url":"http://lab/","last backup":null},' +
-                '{"name":"prod","mode":"location","state":"not deployed","revision":"2023.01-2","url":"http://lava.example.org/","last backup":null}]'
+                '{"name":"prod","mode":"location","state":"not deployed","revision":"2023.01-2","url":"' + location + '","last backup":null}]'
     }
 
     def "the root comes from LAVA_ROOT when --root is not given"() {
@@ -75,6 +78,9 @@ class CommandLineSpec extends Specification {
         ['list', '--frobnicate']         | "Unknown option: '--frobnicate'"
         ['recover']                      | 'Missing required parameter'
         ['recover', 'A;B']               | "invalid instance name 'A;B'"
+        ['toggle', 'demo']               | "Missing required parameter: 'MODE'"
+        ['toggle_all']                   | "Missing required parameter: 'MODE'"
+        ['togle', 'demo', 'vhost']       | "unknown command 'togle' (did you mean toggle?)"
         ['run', 'x.lava', 'not-a-param'] | "recipe parameter 'not-a-param' is not KEY=VALUE"
     }
 
@@ -98,8 +104,8 @@ class CommandLineSpec extends Specification {
 
         then:
         run.status == 0
-        ['setup', 'install', 'remove', 'manage', 'start', 'stop', 'restart', 'status', 'list', 'recover', 'run', 'shell',
-         'version', 'help'].every { run.out.contains("  ${it} ") }
+        ['setup', 'install', 'remove', 'manage', 'start', 'stop', 'restart', 'status', 'toggle', 'toggle_all', 'list',
+         'recover', 'run', 'shell', 'version', 'help'].every { run.out.contains("  ${it} ") }
         !run.out.contains('__cds')
     }
 

@@ -5,6 +5,7 @@ import java.nio.file.Files
 import java.nio.file.Path
 import org.lavasoftware.deploy.support.CliRun
 import org.lavasoftware.deploy.support.TempRoot
+import org.lavasoftware.deploy.adapters.web.MachineName
 import spock.lang.Specification
 
 class RecipeSpec extends Specification {
@@ -45,7 +46,7 @@ class RecipeSpec extends Specification {
         "instance('prod').revision"                      | '2023.01-2'
         "instance('prod').mode"                          | 'location'
         "instance('prod').state"                         | 'not deployed'
-        "instance('prod').url"                           | 'http://prod.example.org/'
+        "instance('prod').url"                           | "http://${MachineName.get()}/prod/".toString()
         "instance('prod').config.LAVA_APACHE_VHOST"      | 'prod.example.org'
         "instance('prod').exists()"                      | 'true'
         "instance('ghost').exists()"                     | 'false'
@@ -94,6 +95,7 @@ class RecipeSpec extends Specification {
         'an engine error'  | "instance('Bad')\n"                       | 2      | 'recipe.lava:1' | "invalid instance name 'Bad'"
         'a runtime error'  | "def x = null\nx.size()\nprintln 'x'\n"   | 1      | 'recipe.lava:2' | 'NullPointerException'
         'a refused answer' | "confirm 'go on?'\n"                      | 2      | 'recipe.lava:1' | 'pass --yes'
+        'a bad web mode'   | "\ninstance('prod').toggle('sideways')\n" | 2      | 'recipe.lava:2' | "unknown web mode 'sideways'"
     }
 
     def "confirm goes on with --yes"() {

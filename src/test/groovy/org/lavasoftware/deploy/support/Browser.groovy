@@ -28,17 +28,41 @@ class Browser {
 
     /** Logs in through LAVA's login form: the CSRF token from the form, a POST with a Referer. */
     Map login(String user, String password, String next = '/scheduler/myjobs') {
-        String form = get('/accounts/login/').body
-        String token = (form =~ /name="csrfmiddlewaretoken" value="([^"]+)"/)[0][1]
-        curl(['-H', "Referer: ${base()}/accounts/login/".toString(), '--data-urlencode', "csrfmiddlewaretoken=${token}".toString(),
-              '--data-urlencode', "username=${user}".toString(), '--data-urlencode', "password=${password}".toString(),
-              '--data-urlencode', "next=${next}".toString(), base() + '/accounts/login/'])
+        loginAt('/accounts/login/', user, password, next)
     }
 
-    /** The attributes of a cookie in the jar: [name: ..., secure: true|false]. */
+    /** Logs in through the login form of {@code page}, posting where the form says. */
+    Map loginAt(String page, String user, String password, String next) {
+        submitLogin(openLoginForm(page), user, password, next)
+    }
+
+    /** The login form of a page as it was served: [page, action, token]. */
+    Map openLoginForm(String page) {
+        String form = get(page).body
+        [page: page, action: formAction(form), token: (form =~ /name="csrfmiddlewaretoken" value="([^"]+)"/)[0][1]]
+    }
+
+    /** Posts a login form opened earlier, with its CSRF token and a Referer, as a browser tab would. */
+    Map submitLogin(Map form, String user, String password, String next) {
+        curl(['-H', "Referer: ${base()}${form.page}".toString(), '--data-urlencode', "csrfmiddlewaretoken=${form.token}".toString(),
+              '--data-urlencode', "username=${user}".toString(), '--data-urlencode', "password=${password}".toString(),
+              '--data-urlencode', "next=${next}".toString(), base() + form.action])
+    }
+
+    /** Where the login form of a page posts to. */
+    static String formAction(String page) {
+        (page =~ /<form[^>]*method="post"[^>]*action="([^"]+)"/)[0][1]
+    }
+
+    /** The attributes of a cookie in the jar: [name: ..., secure: true|false, path: ...]. */
     Map cookie(String name) {
-        def line = Files.readAllLines(cookies).find { !it.startsWith('# ') && it.split('\t').size() >= 7 && it.split('\t')[5] == name }
-        line == null ? null : [name: name, secure: line.split('\t')[3] == 'TRUE']
+        cookies(name)[0]
+    }
+
+    /** Every cookie of that name in the jar (one per path). */
+    List<Map> cookies(String name) {
+        Files.readAllLines(cookies).findAll { !it.startsWith('# ') && it.split('\t').size() >= 7 && it.split('\t')[5] == name }
+                .collect { [name: name, secure: it.split('\t')[3] == 'TRUE', path: it.split('\t')[2]] }
     }
 
     private Map curl(List<String> args) {

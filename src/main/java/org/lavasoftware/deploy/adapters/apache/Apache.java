@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.lavasoftware.deploy.ToolException;
 import org.lavasoftware.deploy.adapters.exec.Command;
 import org.lavasoftware.deploy.adapters.exec.ExecResult;
 import org.lavasoftware.deploy.adapters.exec.ProcessRunner;
@@ -52,23 +51,13 @@ public final class Apache {
      * it was and the error carries Apache's own message.
      */
     public void installSite(String site, Path config) {
-        Path available = siteFile(site);
-        boolean wasEnabled = siteEnabled(site);
-        Path previous = readLinkOrNull(available);
-        try {
-            Files.deleteIfExists(available);
-            Files.createSymbolicLink(available, config);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + available + ": " + e.getMessage(), e);
-        }
-        runner.run(Command.of("a2ensite", "-q", site).privileged().build());
-        String problem = configProblem();
-        if (problem != null) {
-            restore(site, available, previous, wasEnabled);
-            throw ToolException.failed("Apache rejected the configuration of " + site + ": " + problem
-                    + "; Apache keeps its previous configuration");
-        }
+        new ApacheChange(this).link(siteFile(site), config).enable(site).apply("site " + site);
         graceful();
+    }
+
+    /** a2ensite or a2dissite. */
+    public void setSiteEnabled(String site, boolean enabled) {
+        runner.run(Command.of(enabled ? "a2ensite" : "a2dissite", "-q", site).privileged().build());
     }
 
     /** Disables and removes the site, then reloads; nothing if it is not there. */
@@ -106,27 +95,5 @@ public final class Apache {
 
     public void graceful() {
         runner.run(Command.of("apache2ctl", "graceful").privileged().build());
-    }
-
-    private void restore(String site, Path available, Path previous, boolean wasEnabled) {
-        try {
-            Files.deleteIfExists(available);
-            if (previous != null) {
-                Files.createSymbolicLink(available, previous);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot restore " + available + ": " + e.getMessage(), e);
-        }
-        if (!wasEnabled) {
-            runner.runAllowingFailure(Command.of("a2dissite", "-q", site).privileged().build());
-        }
-    }
-
-    private static Path readLinkOrNull(Path link) {
-        try {
-            return Files.isSymbolicLink(link) ? Files.readSymbolicLink(link) : null;
-        } catch (IOException e) {
-            return null;
-        }
     }
 }

@@ -17,19 +17,17 @@ import org.lavasoftware.deploy.text.Json;
  */
 public final class LavaSettings {
     private final InstanceLayout layout;
-    private final String host;
-    private final boolean https;
+    private final Served served;
     private final boolean debug;
     private final int databasePort;
     private final String databaseName;
     private final String databaseUser;
     private final int eventPort;
 
-    public LavaSettings(InstanceLayout layout, String host, boolean https, boolean debug, int databasePort,
+    public LavaSettings(InstanceLayout layout, Served served, boolean debug, int databasePort,
                         String databaseName, String databaseUser, int eventPort) {
         this.layout = layout;
-        this.host = host;
-        this.https = https;
+        this.served = served;
         this.debug = debug;
         this.databasePort = databasePort;
         this.databaseName = databaseName;
@@ -62,15 +60,34 @@ public final class LavaSettings {
         s.put("EVENT_NOTIFICATION", true);
         s.put("INTERNAL_EVENT_SOCKET", "ipc://" + layout.runDir().resolve("lava.events"));
         s.put("EVENT_SOCKET", "tcp://*:" + eventPort);
-        if (!https) {
+        if (!served.https()) {
             // Secure cookies are never sent back over plain HTTP: nobody could log in
             s.put("SESSION_COOKIE_SECURE", false);
             s.put("CSRF_COOKIE_SECURE", false);
+        }
+        if (served.mountPoint() != null) {
+            mountPoint(s, served.mountPoint());
         }
         if (debug) {
             s.put("DEBUG", true);
         }
         return s;
+    }
+
+    /**
+     * LAVA 2023.01 under a path prefix, as its documentation says ("Setting up a reverse proxy"):
+     * MOUNT_POINT prefixes its URL patterns, and its settings derive SESSION_COOKIE_PATH from it
+     * (any of "NAME", "/NAME", "/NAME/" gives "/NAME/"); the static files, the login page and where
+     * a login lands are separate settings. The CSRF cookie's path is not derived: left at "/", two
+     * instances on one host share one csrftoken, which Django renews at each login, so logging into
+     * one instance makes the forms already open in the other fail (403, seen with two instances).
+     */
+    private static void mountPoint(Map<String, Object> s, String prefix) {
+        s.put("MOUNT_POINT", prefix);
+        s.put("STATIC_URL", prefix + "static/");
+        s.put("LOGIN_URL", prefix + "accounts/login/");
+        s.put("LOGIN_REDIRECT_URL", prefix);
+        s.put("CSRF_COOKIE_PATH", prefix);
     }
 
     /**
@@ -85,7 +102,7 @@ public final class LavaSettings {
         env.put("PGPASSFILE", pgpassFile().toString());
         env.put("SECRET_KEY", secretKey);
         env.put("INSTANCE_NAME", layout.name().value());
-        env.put("ALLOWED_HOSTS", host);
+        env.put("ALLOWED_HOSTS", served.host());
         // a plain setting, not in the JSON (which LAVA applies last): a command can be given another
         // one (collectstatic into a new revision's directory, see LavaScripts.STATIC_OVERRIDE)
         env.put("LAVA_SETTINGS_STATIC_ROOT", layout.staticFiles().toString());

@@ -1,9 +1,6 @@
 package org.lavasoftware.deploy.engine.operations;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import org.lavasoftware.deploy.adapters.web.MachineName;
 import org.lavasoftware.deploy.model.ConfigKey;
 import org.lavasoftware.deploy.model.InstanceConfigStore;
 import org.lavasoftware.deploy.model.InstanceName;
@@ -19,7 +16,7 @@ public final class InstallDefaults {
      * next ones, since two instances cannot share a virtual host.
      */
     public static String host(LavaRoot root, InstanceName name) {
-        String machine = machineName();
+        String machine = MachineName.get();
         boolean taken = root.instanceNames().stream().anyMatch(other -> {
             try {
                 return InstanceConfigStore.load(root.instance(other)).config().get(ConfigKey.LAVA_APACHE_VHOST)
@@ -34,21 +31,5 @@ public final class InstallDefaults {
     /** Whether install has to run setup's steps first. */
     public static boolean needsSetup(LavaRoot root) {
         return !SetupState.isCurrent(root);
-    }
-
-    private static String machineName() {
-        try {
-            String name = Files.readString(Path.of("/etc/hostname")).strip();
-            if (!name.isEmpty()) {
-                return name;
-            }
-        } catch (IOException e) {
-            // fall back to the resolver
-        }
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (IOException e) {
-            return "localhost";
-        }
     }
 }

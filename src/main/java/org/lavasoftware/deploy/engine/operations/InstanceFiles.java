@@ -4,16 +4,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.lavasoftware.deploy.ToolException;
+import org.lavasoftware.deploy.adapters.apache.LocationSite;
 import org.lavasoftware.deploy.adapters.apache.SiteSpec;
 import org.lavasoftware.deploy.adapters.exec.Command;
 import org.lavasoftware.deploy.adapters.files.Filesystem;
 import org.lavasoftware.deploy.adapters.lava.LavaScripts;
 import org.lavasoftware.deploy.adapters.lava.LavaSettings;
 import org.lavasoftware.deploy.adapters.lava.PythonRoot;
+import org.lavasoftware.deploy.adapters.lava.Served;
 import org.lavasoftware.deploy.adapters.postgres.AdminCredentials;
+import org.lavasoftware.deploy.adapters.web.MachineName;
 import org.lavasoftware.deploy.model.ConfigKey;
 import org.lavasoftware.deploy.model.InstanceConfig;
 import org.lavasoftware.deploy.model.InstanceLayout;
+import org.lavasoftware.deploy.model.ShellAssignments;
+import org.lavasoftware.deploy.model.WebMode;
 
 /**
  * The files of an instance and who may read them: the classic anatomy (media private to the
@@ -49,11 +55,20 @@ public final class InstanceFiles {
         return userGroup;
     }
 
+    /** LAVA's settings for the instance as its instance.conf says it is served. */
     public LavaSettings settings() {
+        return settings(WebMode.of(config));
+    }
+
+    /** LAVA's settings for the instance served as {@code mode}. */
+    public LavaSettings settings(WebMode mode) {
         String port = config.get(ConfigKey.LAVA_DB_PORT);
-        return new LavaSettings(layout, config.get(ConfigKey.LAVA_APACHE_VHOST), config.isYes(ConfigKey.LAVA_HTTPS),
-                config.isYes(ConfigKey.LAVA_DEV_MODE), port.matches("\\d+") ? Integer.parseInt(port) : 5432,
-                config.databaseName(), config.databaseUser(), Integer.parseInt(config.get(ConfigKey.LAVA_EVENT_PORT)));
+        Served served = mode == WebMode.LOCATION
+                ? Served.under(LocationSite.prefix(layout.name().value()), MachineName.get())
+                : Served.atRoot(config.get(ConfigKey.LAVA_APACHE_VHOST), config.isYes(ConfigKey.LAVA_HTTPS));
+        return new LavaSettings(layout, served, config.isYes(ConfigKey.LAVA_DEV_MODE),
+                port.matches("\\d+") ? Integer.parseInt(port) : 5432, config.databaseName(), config.databaseUser(),
+                Integer.parseInt(config.get(ConfigKey.LAVA_EVENT_PORT)));
     }
 
     public String describeTree() {
@@ -99,13 +114,40 @@ public final class InstanceFiles {
         writeSettings(version, AdminCredentials.Secrets.token(50));
     }
 
-    /** Writes lava.env for the code of {@code version}, keeping {@code secretKey}. */
+    /** Writes lava.env for the code of {@code version}, keeping {@code secretKey}, and the bin/ commands. */
     public void writeSettings(String version, String secretKey) {
-        Path tree = layout.codeDir().resolve(version);
-        LavaSettings s = settings();
-        Filesystem.file(s.envFile(), LavaScripts.envFile(s.environment(PythonRoot.within(tree), deviceTypes(tree),
-                secretKey)), "rw-r-----", "root", userGroup());
+        writeEnvironment(layout.codeDir().resolve(version), settings(), secretKey);
         writeCommands();
+    }
+
+    /**
+     * Writes lava.env again for the instance served as {@code mode}, for the code in use, keeping
+     * its SECRET_KEY: a new key would end every session and invalidate what LAVA signed with it.
+     */
+    public void rewriteSettings(WebMode mode) {
+        Path env = settings(mode).envFile();
+        String secret;
+        try {
+            secret = ShellAssignments.parse(Files.readString(env), env.toString()).get("SECRET_KEY");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + env + ": " + e.getMessage(), e);
+        }
+        if (secret == null || secret.isEmpty()) {
+            throw ToolException.unexpectedState(env + " has no SECRET_KEY; it was not written by this tool: "
+                    + "put the instance's key back into it first");
+        }
+        Path current;
+        try {
+            current = layout.currentCode().toRealPath(); // the revision code/current points at
+        } catch (java.io.IOException e) {
+            throw ToolException.unexpectedState("instance " + layout.name() + " has no code/current: " + e.getMessage());
+        }
+        writeEnvironment(current, settings(mode), secret);
+    }
+
+    private void writeEnvironment(Path tree, LavaSettings s, String secretKey) {
+        Filesystem.file(s.envFile(), LavaScripts.envFile(s.environment(PythonRoot.within(tree), deviceTypes(tree), secretKey)),
+                "rw-r-----", "root", userGroup());
     }
 
     /** The SECRET_KEY the instance has now (it must survive a rewrite of its settings). */
@@ -166,8 +208,14 @@ public final class InstanceFiles {
                 .timeout(Duration.ofMinutes(30)).build();
     }
 
+    /** The instance's virtual host: linked from sites-available as lava-NAME. */
     public Path siteFile() {
         return layout.etcApache().resolve(layout.name().systemName() + ".conf");
+    }
+
+    /** The instance's /NAME/ on the default site, in location mode: linked from lava-locations. */
+    public Path locationFile() {
+        return layout.etcApache().resolve(layout.name().systemName() + "-location.conf");
     }
 
     public SiteSpec site() {

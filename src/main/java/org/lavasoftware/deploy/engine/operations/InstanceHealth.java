@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.lavasoftware.deploy.adapters.services.ServiceState;
-import org.lavasoftware.deploy.model.ConfigKey;
+import org.lavasoftware.deploy.engine.operations.web.WebAddress;
 import org.lavasoftware.deploy.model.InstanceConfig;
 
 /**
@@ -15,9 +15,9 @@ import org.lavasoftware.deploy.model.InstanceConfig;
 public record InstanceHealth(String name, String state, Map<String, ServiceState> programs, String url,
                              Integer httpStatus) {
 
+    /** Where users find the instance, as it is served now; null when it has no web part. */
     public static String url(InstanceConfig config) {
-        String host = config.get(ConfigKey.LAVA_APACHE_VHOST);
-        return host.isEmpty() ? null : (config.isYes(ConfigKey.LAVA_HTTPS) ? "https://" : "http://") + host + "/";
+        return WebAddress.url(config);
     }
 
     /** The state from the programs' states alone (what list shows without asking the web). */

@@ -6,10 +6,12 @@ import java.util.List;
 import java.util.Map;
 import org.lavasoftware.deploy.adapters.services.ServiceManager;
 import org.lavasoftware.deploy.adapters.services.ServiceState;
+import org.lavasoftware.deploy.engine.operations.web.WebAddress;
 import org.lavasoftware.deploy.model.InstanceConfig;
 import org.lavasoftware.deploy.model.InstanceConfigStore;
 import org.lavasoftware.deploy.model.InstanceLayout;
 import org.lavasoftware.deploy.model.LavaRoot;
+import org.lavasoftware.deploy.model.WebMode;
 
 /** Asks the service manager and Apache how instances are doing, for list and status. */
 public final class InstanceQueries {
@@ -56,9 +58,8 @@ public final class InstanceQueries {
         String state = InstanceHealth.state(new ArrayList<>(programs.values()));
         Integer http = null;
         if (url != null && !programs.isEmpty()) {
-            boolean https = url.startsWith("https");
-            String host = config.get(org.lavasoftware.deploy.model.ConfigKey.LAVA_APACHE_VHOST);
-            http = machine.http().status(url, host, https);
+            WebAddress.Probe probe = WebAddress.probe(config, WebMode.of(config));
+            http = machine.http().status(probe.url(), probe.host(), probe.https());
             if (state.equals("running") && http != 200) {
                 state = "broken";
             }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.lavasoftware.deploy.adapters.apache.Apache;
+import org.lavasoftware.deploy.adapters.apache.DefaultSite;
 import org.lavasoftware.deploy.adapters.files.Filesystem;
 import org.lavasoftware.deploy.adapters.postgres.PostgresAdmin;
 import org.lavasoftware.deploy.engine.Operation;
@@ -14,11 +15,13 @@ import org.lavasoftware.deploy.engine.OperationFactory;
 import org.lavasoftware.deploy.engine.Plan;
 import org.lavasoftware.deploy.engine.Prompter;
 import org.lavasoftware.deploy.engine.Step;
+import org.lavasoftware.deploy.engine.operations.web.InstanceWeb;
 import org.lavasoftware.deploy.model.ConfigKey;
 import org.lavasoftware.deploy.model.InstanceConfig;
 import org.lavasoftware.deploy.model.InstanceConfigStore;
 import org.lavasoftware.deploy.model.InstanceLayout;
 import org.lavasoftware.deploy.model.InstanceName;
+import org.lavasoftware.deploy.model.WebMode;
 
 /**
  * {@code remove NAME}: everything of the instance, everywhere: services, Apache site and logs,
@@ -81,13 +84,17 @@ public final class RemoveOperation implements Operation {
                     }
                 })
                 .build());
-        Path siteFile = new InstanceFiles(layout, config, machine).siteFile();
+        InstanceWeb web = InstanceWeb.of(context, layout);
+        WebMode mode = WebMode.of(config);
         plan.add(Step.named("remove Apache site " + site)
-                .shows("a2dissite " + site + "; rm " + Apache.siteFile(site) + "; apache2ctl graceful")
-                .does(() -> machine.apache().removeSite(site))
-                .undoes("enable Apache site " + site + " again", () -> {
-                    if (Files.exists(siteFile)) {
-                        machine.apache().installSite(site, siteFile);
+                .shows(mode == WebMode.LOCATION ? "remove " + DefaultSite.entry(name.value()) + " (its /" + name
+                        + "/ on the default site; the default site goes with the last such instance)"
+                        : "a2dissite " + site + "; rm " + Apache.siteFile(site))
+                .shows("apache2ctl graceful")
+                .does(web::removeFromApache)
+                .undoes("serve " + name + " as " + mode + " in Apache again", () -> {
+                    if (InstanceWeb.missingWebPart(layout, config) == null) {
+                        web.switchApache(mode, true);
                     }
                 })
                 .build());
