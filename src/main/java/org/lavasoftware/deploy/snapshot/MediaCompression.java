@@ -1,7 +1,8 @@
 package org.lavasoftware.deploy.snapshot;
 
-import com.github.luben.zstd.ZstdInputStream;
-import com.github.luben.zstd.ZstdOutputStream;
+import com.github.luben.zstd.RecyclingBufferPool;
+import com.github.luben.zstd.ZstdInputStreamNoFinalizer;
+import com.github.luben.zstd.ZstdOutputStreamNoFinalizer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -30,6 +31,13 @@ final class MediaCompression {
     static final int LEVEL = 2;
     static final String SUFFIX = ".zst";
     private static final Set<StandardOpenOption> NEW_FILE = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+
+    /**
+     * One buffer per worker thread, and zstd's streams without finalizers (their native contexts
+     * are freed on close, not when a collection gets round to them) and with recycled buffers: the
+     * tool's memory stays the same whatever the number and size of the files.
+     */
+    private static final ThreadLocal<byte[]> BUFFER = ThreadLocal.withInitial(() -> new byte[Sha256.CHUNK]);
 
     /** What was stored: the stored bytes' size and hash, and the source's size. */
     record Stored(long size, String sha256, long sourceSize) {
@@ -68,7 +76,7 @@ final class MediaCompression {
      */
     static long compress(InputStream in, OutputStream out, Progress progress) throws IOException {
         long read = 0;
-        try (ZstdOutputStream zstd = new ZstdOutputStream(new java.io.FilterOutputStream(out) {
+        try (ZstdOutputStreamNoFinalizer zstd = new ZstdOutputStreamNoFinalizer(new java.io.FilterOutputStream(out) {
             @Override
             public void write(byte[] bytes, int offset, int length) throws IOException {
                 out.write(bytes, offset, length);
@@ -78,9 +86,9 @@ final class MediaCompression {
             public void close() throws IOException {
                 out.flush();
             }
-        }, LEVEL)) {
+        }, RecyclingBufferPool.INSTANCE, LEVEL)) {
             zstd.setChecksum(true);
-            byte[] buffer = new byte[Sha256.CHUNK];
+            byte[] buffer = BUFFER.get();
             int n;
             while ((n = in.read(buffer)) >= 0) {
                 zstd.write(buffer, 0, n);
@@ -91,20 +99,30 @@ final class MediaCompression {
         return read;
     }
 
-    /** Decompresses a stored file to {@code target}; returns the bytes written. */
-    static long decompress(Path stored, Path target, Progress progress) throws IOException {
+    /** A stored file's content as it was before compression. */
+    static InputStream decompressing(Path stored) throws IOException {
+        return new ZstdInputStreamNoFinalizer(Files.newInputStream(stored), RecyclingBufferPool.INSTANCE);
+    }
+
+    /** Copies {@code in} to {@code out} with this thread's buffer; returns the bytes copied. */
+    static long copy(InputStream in, OutputStream out, Progress progress) throws IOException {
+        byte[] buffer = BUFFER.get();
         long size = 0;
-        try (InputStream in = new ZstdInputStream(Files.newInputStream(stored));
-             OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            byte[] buffer = new byte[Sha256.CHUNK];
-            int n;
-            while ((n = in.read(buffer)) >= 0) {
-                out.write(buffer, 0, n);
-                size += n;
-                progress.advance(n);
-            }
+        int n;
+        while ((n = in.read(buffer)) >= 0) {
+            out.write(buffer, 0, n);
+            size += n;
+            progress.advance(n);
         }
         return size;
+    }
+
+    /** Decompresses a stored file to {@code target}; returns the bytes written. */
+    static long decompress(Path stored, Path target, Progress progress) throws IOException {
+        try (InputStream in = decompressing(stored);
+             OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            return copy(in, out, progress);
+        }
     }
 
     /** Passes bytes on, counting and hashing them; closing it leaves the file open. */

@@ -14,6 +14,9 @@ import org.lavasoftware.deploy.engine.Progress;
 final class Sha256 {
     static final int CHUNK = 256 * 1024;
 
+    /** One per hashing thread: verifying thousands of files allocates nothing per file. */
+    private static final ThreadLocal<ByteBuffer> BUFFER = ThreadLocal.withInitial(() -> ByteBuffer.allocate(CHUNK));
+
     private Sha256() {
     }
 
@@ -35,7 +38,7 @@ final class Sha256 {
 
     static Sum of(Path file, Progress progress) throws IOException {
         MessageDigest digest = digest();
-        ByteBuffer buffer = ByteBuffer.allocate(CHUNK);
+        ByteBuffer buffer = BUFFER.get().clear();
         long size = 0;
         try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
             int n;

@@ -5,14 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.lavasoftware.deploy.ToolException;
 import org.lavasoftware.deploy.engine.Progress;
 
@@ -25,7 +17,6 @@ import org.lavasoftware.deploy.engine.Progress;
 public final class StoredDump {
     public static final String DIRECTORY = "database";
     public static final String TABLE_OF_CONTENTS = "toc.dat";
-    private static final int WORKERS = Math.max(1, Runtime.getRuntime().availableProcessors());
 
     private final Snapshot snapshot;
 
@@ -71,60 +62,37 @@ public final class StoredDump {
         }
     }
 
+    /** What restores a dump laid out for pg_restore: runs pg_restore on {@code dump}. */
+    @FunctionalInterface
+    public interface Restore {
+        void from(Path dump);
+    }
+
     /**
-     * The dump ready for pg_restore: the custom-format file itself, or the directory unpacked into
-     * {@code work} (which must not exist; the caller removes it), its tables decompressed several
-     * at a time.
+     * Runs {@code restore} on the dump as pg_restore reads it: the custom-format file itself, or the
+     * directory laid out in {@code work} (which must not exist, and is gone afterwards) with its
+     * tables fed through pipes, decompressed as pg_restore reads them ({@link DumpFeed}).
      */
-    public Path unpack(Path work, Progress progress) {
+    public void restoreWith(Path work, Progress progress, Restore restore) {
         if (!isDirectory()) {
-            return listable();
+            restore.from(listable());
+            return;
         }
+        DumpFeed feed;
         try {
-            Files.createDirectory(work, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            List<Path> files;
-            try (var listing = Files.list(listable())) {
-                files = listing.sorted().toList();
-            }
-            ExecutorService pool = Executors.newFixedThreadPool(WORKERS);
+            feed = DumpFeed.open(listable(), work, progress);
+        } catch (IOException | UncheckedIOException e) {
             try {
-                List<Future<?>> done = new ArrayList<>();
-                for (Path file : files) {
-                    String name = file.getFileName().toString();
-                    if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-                        throw ToolException.failed(file + " is not a regular file; the snapshot's dump is damaged");
-                    }
-                    done.add(pool.submit(() -> {
-                        if (name.endsWith(MediaCompression.SUFFIX)) {
-                            MediaCompression.decompress(file, work.resolve(name.substring(0,
-                                    name.length() - MediaCompression.SUFFIX.length())), progress);
-                        } else {
-                            Files.copy(file, work.resolve(name), StandardCopyOption.COPY_ATTRIBUTES);
-                            progress.advance(Files.size(file));
-                        }
-                        return null;
-                    }));
-                }
-                for (Future<?> future : done) {
-                    future.get();
-                }
-            } finally {
-                pool.shutdownNow();
+                Trees.delete(work);
+            } catch (IOException ignored) {
+                // reported below; what is left is in the instance's tmp
             }
-            return work;
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw ToolException.failed("cannot unpack the database dump of " + snapshot.name() + " into " + work + ": "
-                    + (cause instanceof IOException io ? IoErrors.describe(io) : cause.toString()), cause);
-        } catch (IOException e) {
-            throw ToolException.failed("cannot unpack the database dump of " + snapshot.name() + " into " + work + ": "
-                    + IoErrors.describe(e), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw ToolException.failed("interrupted while unpacking the database dump of " + snapshot.name(), e);
+            throw ToolException.failed("cannot lay out the database dump of " + snapshot.name() + " in " + work + ": "
+                    + e.getMessage(), e);
+        }
+        try (feed) {
+            restore.from(feed.path());
+            feed.finish();
         }
     }
 

@@ -5,6 +5,7 @@ import java.nio.channels.FileChannel
 import java.nio.file.Files
 import java.nio.file.Path
 import java.nio.file.StandardOpenOption
+import java.util.concurrent.atomic.AtomicLong
 import org.lavasoftware.deploy.ToolException
 import org.lavasoftware.deploy.engine.Progress
 import org.lavasoftware.deploy.support.LinkSafeTempDir
@@ -37,8 +38,8 @@ class SnapshotVerifierSpec extends Specification {
 
     def "an untouched snapshot verifies, every stored byte hashed"() {
         given:
-        long hashed = 0
-        def progress = [advance: { long n -> hashed += n }, close: { }] as Progress
+        def hashed = new AtomicLong()
+        def progress = [advance: { long n -> hashed.addAndGet(n) }, close: { }] as Progress
         long stored = ['database.dump', 'etc.tar.gz', OUTPUT, 'media/job/log.zst'].sum { Files.size(snapshot.resolve(it)) } as long
 
         when:
@@ -47,9 +48,9 @@ class SnapshotVerifierSpec extends Specification {
         then:
         report.ok()
         report.files() == 5
-        hashed == stored
+        hashed.get() == stored
         stored < 'PGDMP fake dump'.length() + 'not really a tar'.length() + 5000 + 4
-        report.summary() == "5 files, ${hashed} bytes as the manifest says, hashes included"
+        report.summary() == "5 files, ${stored} bytes as the manifest says, hashes included"
     }
 
     def "a truncated stored file is found, even by the quick check"() {

@@ -123,12 +123,21 @@ public final class BackupOperation implements Operation {
                             try (Progress progress = context.reporter().progress("media", media[0].bytesToCopy(), "B")) {
                                 Concurrently.run(
                                         () -> {
+                                            long start = System.nanoTime();
                                             Path raw = writer[0].scratch(StoredDump.DIRECTORY);
                                             pgDump.dump(database, raw, DUMP_JOBS);
+                                            long dumped = System.nanoTime();
                                             writer[0].addTree(StoredDump.DIRECTORY, raw, StoredDump.TABLE_OF_CONTENTS::equals,
                                                     Progress.NONE);
+                                            machine.runner().log().line("database dumped in " + (dumped - start) / 1_000_000
+                                                    + " ms, compressed in " + (System.nanoTime() - dumped) / 1_000_000 + " ms");
                                         },
-                                        () -> writer[0].storeMedia(media[0], progress));
+                                        () -> {
+                                            long start = System.nanoTime();
+                                            writer[0].storeMedia(media[0], progress);
+                                            machine.runner().log().line("media stored in " + (System.nanoTime() - start) / 1_000_000
+                                                    + " ms");
+                                        });
                             }
                         })
                         .build())

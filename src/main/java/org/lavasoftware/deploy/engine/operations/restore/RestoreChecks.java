@@ -54,9 +54,8 @@ final class RestoreChecks {
     }
 
     /**
-     * Room for a second copy of the media beside the live one, for the dump's tables decompressed
-     * in the instance's tmp, and for the database being restored (about twice the dump's data, its
-     * indexes rebuilt).
+     * Room for a second copy of the media beside the live one, and for the database being restored
+     * (about twice the dump's data, its indexes rebuilt).
      */
     private void requireSpace(Snapshot snapshot) {
         try {
@@ -67,10 +66,6 @@ final class RestoreChecks {
             if (!settings.databaseOnly()) {
                 SpaceCheck.onDisk().require(context.layout().varLibLavaServer(), media,
                         "the restored media (staged beside the live ones)", "free some space");
-            }
-            if (dump.isDirectory()) {
-                SpaceCheck.onDisk().require(context.layout().tmpDir(), data,
-                        "the database dump's tables, decompressed for pg_restore", "free some space");
             }
             Path postgres = Path.of("/var/lib/postgresql");
             SpaceCheck.onDisk().require(Files.isDirectory(postgres) ? postgres : context.layout().dir(),

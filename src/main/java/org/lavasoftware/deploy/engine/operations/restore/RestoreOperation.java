@@ -157,7 +157,7 @@ public final class RestoreOperation implements Operation {
         Step.Builder stage = Step.named(settings.databaseOnly() ? "restore the dump into " + staged
                 : "restore the dump into " + staged + " and stage the media, side by side");
         if (dump.isDirectory()) {
-            stage.shows("decompress the dump's tables into " + unpacked);
+            stage.shows("the dump's tables fed to pg_restore through named pipes in " + unpacked + ", decompressed as read");
         }
         stage.shows("pg_restore --no-owner --no-privileges --jobs=" + RESTORE_JOBS + " as " + config.databaseUser()
                 + " (leaving out the public schema that dumps before PostgreSQL 15 recreate)");
@@ -169,12 +169,11 @@ public final class RestoreOperation implements Operation {
         plan.add(stage
                 .does(() -> {
                     Step.Action database = () -> {
+                        long start = System.nanoTime();
                         Filesystem.deleteTree(unpacked);
-                        try {
-                            pgDump.restore(dump.unpack(unpacked, Progress.NONE), staged, layout.tmpDir(), RESTORE_JOBS);
-                        } finally {
-                            Filesystem.deleteTree(unpacked);
-                        }
+                        dump.restoreWith(unpacked, Progress.NONE, path -> pgDump.restore(path, staged, layout.tmpDir(),
+                                RESTORE_JOBS));
+                        machine.runner().log().line("database staged in " + millisSince(start) + " ms");
                     };
                     if (settings.databaseOnly()) {
                         database.run();
@@ -182,8 +181,10 @@ public final class RestoreOperation implements Operation {
                     }
                     try (Progress p = context.reporter().progress("media", mediaBytes(snapshot), "B")) {
                         Concurrently.run(database, () -> {
+                            long start = System.nanoTime();
                             MediaStaging.stage(snapshot, stagedMedia, owner(media), p);
                             FileSystemFlush.of(stagedMedia);
+                            machine.runner().log().line("media staged and flushed in " + millisSince(start) + " ms");
                         });
                     }
                 })
@@ -262,12 +263,13 @@ public final class RestoreOperation implements Operation {
         }
         plan.add(Step.named("drop the previous database and media")
                 .shows("DROP DATABASE \"" + previous + "\"; rm -r " + previousMedia)
-                .does(() -> {
-                    try (PostgresAdmin admin = machine.postgresAdmin()) {
-                        admin.dropDatabase(previous);
-                    }
-                    Filesystem.deleteTree(previousMedia);
-                })
+                .does(() -> Concurrently.run(
+                        () -> {
+                            try (PostgresAdmin admin = machine.postgresAdmin()) {
+                                admin.dropDatabase(previous);
+                            }
+                        },
+                        () -> Filesystem.deleteTree(previousMedia)))
                 .pointOfNoReturn()
                 .build());
         return plan.build();
@@ -299,6 +301,10 @@ public final class RestoreOperation implements Operation {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static long millisSince(long nanoTime) {
+        return (System.nanoTime() - nanoTime) / 1_000_000;
     }
 
     private static Ownership owner(Path media) {
