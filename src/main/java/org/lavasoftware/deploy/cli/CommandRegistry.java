@@ -63,10 +63,12 @@ final class CommandRegistry {
 
     static void addAll(CommandLine top) {
         VERBS.forEach((name, make) -> add(top, name, make));
+        CommandSummaries.summarizeCommandList(top);
     }
 
     private static void add(CommandLine top, String name, Supplier<Object> make) {
         top.addSubcommand(name, make.get());
+        CommandSummaries.joinDescription(top.getSubcommands().get(name));
         if (name.equals("manage")) {
             // everything after NAME belongs to LAVA's command, options included
             top.getSubcommands().get(name).setStopAtPositional(true);

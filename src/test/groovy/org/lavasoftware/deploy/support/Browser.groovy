@@ -15,6 +15,8 @@ class Browser {
     Browser(String host, boolean https) {
         this.host = host
         this.https = https
+        // A jar per browser, many per run: gone with the test JVM rather than left in /tmp.
+        cookies.toFile().deleteOnExit()
     }
 
     String base() {

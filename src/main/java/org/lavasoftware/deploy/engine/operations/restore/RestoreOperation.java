@@ -252,27 +252,43 @@ public final class RestoreOperation implements Operation {
                     })
                     .build());
         }
-        if (!writers.isEmpty()) {
-            plan.add(Step.named("start " + String.join(" and ", writers) + " again")
+        Step.Action dropPrevious = () -> Concurrently.run(
+                () -> {
+                    try (PostgresAdmin admin = machine.postgresAdmin()) {
+                        admin.dropDatabase(previous);
+                    }
+                },
+                () -> Filesystem.deleteTree(previousMedia));
+        if (writers.isEmpty()) {
+            plan.add(Step.named("drop the previous database and media")
+                    .shows("DROP DATABASE \"" + previous + "\"; rm -r " + previousMedia)
+                    .does(dropPrevious)
+                    .pointOfNoReturn()
+                    .build());
+        } else {
+            // The service manager takes seconds to call a program started (supervisord's
+            // startsecs); the drop fills that wait instead of following it. The restored data are
+            // in place by then, so a program that does not start is reported, not undone.
+            plan.add(Step.named("start " + String.join(" and ", writers) + " again, and drop the previous database and media meanwhile")
                     .shows(services.kind() + ": start " + String.join(", ", writers) + "; graceful reload of the web workers")
+                    .shows("DROP DATABASE \"" + previous + "\"; rm -r " + previousMedia)
                     .does(() -> {
-                        services.start(group, writers);
                         services.reload(group, InstanceServices.web(layout));
+                        Concurrently.run(() -> startAgain(services, group, writers), dropPrevious);
                     })
+                    .pointOfNoReturn()
                     .build());
         }
-        plan.add(Step.named("drop the previous database and media")
-                .shows("DROP DATABASE \"" + previous + "\"; rm -r " + previousMedia)
-                .does(() -> Concurrently.run(
-                        () -> {
-                            try (PostgresAdmin admin = machine.postgresAdmin()) {
-                                admin.dropDatabase(previous);
-                            }
-                        },
-                        () -> Filesystem.deleteTree(previousMedia)))
-                .pointOfNoReturn()
-                .build());
         return plan.build();
+    }
+
+    private static void startAgain(ServiceManager services, String group, List<String> writers) {
+        try {
+            services.start(group, writers);
+        } catch (RuntimeException e) {
+            throw ToolException.failed("the snapshot is restored, but " + String.join(" and ", writers)
+                    + " did not start again (" + e.getMessage() + "): see its log in var/log and run `start` for the instance", e);
+        }
     }
 
     /**
