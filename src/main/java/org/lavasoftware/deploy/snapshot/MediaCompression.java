@@ -75,6 +75,15 @@ final class MediaCompression {
      * returns the bytes read. {@code out} is left open.
      */
     static long compress(InputStream in, OutputStream out, Progress progress) throws IOException {
+        return compress(in, out, progress, 0);
+    }
+
+    /**
+     * As {@link #compress(InputStream, OutputStream, Progress)}, with {@code workers} threads of
+     * zstd's own compressing parts of the stream side by side (0: this thread alone). One big
+     * file, such as the dump of the test-case table, then uses every core instead of one.
+     */
+    static long compress(InputStream in, OutputStream out, Progress progress, int workers) throws IOException {
         long read = 0;
         try (ZstdOutputStreamNoFinalizer zstd = new ZstdOutputStreamNoFinalizer(new java.io.FilterOutputStream(out) {
             @Override
@@ -88,6 +97,9 @@ final class MediaCompression {
             }
         }, RecyclingBufferPool.INSTANCE, LEVEL)) {
             zstd.setChecksum(true);
+            if (workers > 0) {
+                zstd.setWorkers(workers);
+            }
             byte[] buffer = BUFFER.get();
             int n;
             while ((n = in.read(buffer)) >= 0) {

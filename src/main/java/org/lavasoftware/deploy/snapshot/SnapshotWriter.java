@@ -50,6 +50,8 @@ public final class SnapshotWriter implements AutoCloseable {
     private static final String SCRATCH = ".scratch-";
     /** Files are compressed this many at a time. */
     private static final int WORKERS = Math.max(1, Runtime.getRuntime().availableProcessors());
+    /** A file this big is compressed by all the cores at once: the others are done before it otherwise. */
+    private static final long LARGE = 64L << 20;
 
     private final Snapshots backups;
     private final SnapshotMetadata metadata;
@@ -201,8 +203,9 @@ public final class SnapshotWriter implements AutoCloseable {
         }
         List<Path> files;
         try (var listing = Files.list(dir)) {
-            files = listing.sorted().toList();
-        } catch (IOException e) {
+            // the biggest first: the small ones then fill the time it takes
+            files = listing.sorted(java.util.Comparator.comparingLong(SnapshotWriter::sizeOf).reversed()).toList();
+        } catch (IOException | UncheckedIOException e) {
             throw ToolException.failed("cannot read " + dir + ": " + IoErrors.describe(e), e);
         }
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(WORKERS);
@@ -245,9 +248,17 @@ public final class SnapshotWriter implements AutoCloseable {
         long[] sourceSize = {0};
         try (OutputStream out = open(name, sum -> ManifestEntry.compressed(name, sum.size(), sum.sha256(), sourceSize[0]));
              InputStream in = Files.newInputStream(source)) {
-            sourceSize[0] = MediaCompression.compress(in, out, progress);
+            sourceSize[0] = MediaCompression.compress(in, out, progress, sizeOf(source) >= LARGE ? WORKERS : 0);
         } catch (IOException e) {
             throw ToolException.failed("cannot add " + source + " to the snapshot: " + IoErrors.describe(e), e);
+        }
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
