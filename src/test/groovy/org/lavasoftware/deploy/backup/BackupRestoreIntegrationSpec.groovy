@@ -88,8 +88,8 @@ class BackupRestoreIntegrationSpec extends Specification {
         run.status == 0
         run.err.contains('(1 media files copied, 2 linked)')
         ids.size() == 2
-        Files.isSameFile(backups().resolve("${ids[0]}/media/job-output/2024/05/01/1/output.yaml"),
-                backups().resolve("${ids[1]}/media/job-output/2024/05/01/1/output.yaml"))
+        Files.isSameFile(backups().resolve("${ids[0]}/media/job-output/2024/05/01/1/output.yaml.zst"),
+                backups().resolve("${ids[1]}/media/job-output/2024/05/01/1/output.yaml.zst"))
         tool('verify', 'it-bk', ids[0]).status == 0
         tool('verify', 'it-bk', 'latest').out.contains(': ok')
     }
