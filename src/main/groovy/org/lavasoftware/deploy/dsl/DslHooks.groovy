@@ -47,7 +47,7 @@ class DslHooks implements OperationHooks {
             InstanceHandle subject = new InstanceHandle(context, operation.instance())
             hooks.each { DslRegistry.invoke(it, subject, it.maximumNumberOfParameters == 0 ? [] as Object[] : [subject] as Object[]) }
         } catch (Throwable e) {
-            ToolException translated = DslErrors.translate(e, "${name} hook", sourceNames)
+            ToolException translated = DslErrors.translate(e, "an extension script", sourceNames)
             throw new ToolException(translated.status(), "${name} hook: ${translated.message}; ${consequence}", e)
         } finally {
             context.engine = saved
