@@ -2,6 +2,7 @@ package org.lavasoftware.deploy.dsl
 
 import java.nio.file.Files
 import java.nio.file.Path
+import org.lavasoftware.deploy.support.CliRun
 import spock.lang.Specification
 
 class DslReferenceSpec extends Specification {
@@ -41,6 +42,12 @@ class DslReferenceSpec extends Specification {
         markdown.contains('### `beforeUpgrade({ ... })`')
         markdown.contains("### `instance('NAME').verify(String)`")
         DslReference.all()*.signature.toSet().size() == DslReference.all().size()
+    }
+
+    def "dsl-reference prints the text the shell's help shows, and --markdown the committed file's"() {
+        expect:
+        CliRun.run(['dsl-reference']).out == DslReference.asText()
+        CliRun.run(['dsl-reference', '--markdown']).out == DslReference.asMarkdown()
     }
 
     private static List<List> undocumented() {
