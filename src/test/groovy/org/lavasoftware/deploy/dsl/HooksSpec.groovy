@@ -89,7 +89,7 @@ class HooksSpec extends Specification {
         !run.out.contains('Plan: removal of lab')
     }
 
-    def "without extension scripts the command line does not load the DSL for hooks"() {
+    def "without extension scripts, commands run as before: no hook, no extra operation"() {
         when:
         def run = tool(['--dry-run', '--yes', 'remove', 'lab'])
 
