@@ -3,11 +3,16 @@ package org.lavasoftware.deploy.dsl
 /**
  * Primitives added by extension scripts: script-level ones ({@code primitive('name') { ... }})
  * and instance-level ones ({@code instancePrimitive('name') { ... }}, run with the instance as
- * delegate).
+ * delegate), and hooks around operations ({@code beforeUpgrade { ... }}, run by {@link DslHooks}).
  */
 class DslRegistry {
     private final Map<String, Closure> scriptPrimitives = [:]
     private final Map<String, Closure> instancePrimitives = [:]
+    /** 'before upgrade' -> the hooks, in the order the scripts registered them. */
+    private final Map<String, List<Closure>> hooks = [:]
+
+    /** The operations hooks can be put around: the kinds of the engine's operations on an instance. */
+    static final List<String> HOOKED_KINDS = ['install', 'upgrade', 'backup', 'restore', 'toggle', 'remove'].asImmutable()
 
     void addScriptPrimitive(String name, Closure body) {
         scriptPrimitives[name] = body
@@ -15,6 +20,14 @@ class DslRegistry {
 
     void addInstancePrimitive(String name, Closure body) {
         instancePrimitives[name] = body
+    }
+
+    void addHook(String when, String kind, Closure body) {
+        hooks.computeIfAbsent("${when} ${kind}".toString()) { [] } << body
+    }
+
+    List<Closure> hooks(String when, String kind) {
+        (hooks["${when} ${kind}".toString()] ?: []).asImmutable()
     }
 
     Closure scriptPrimitive(String name) {

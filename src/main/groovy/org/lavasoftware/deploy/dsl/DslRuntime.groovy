@@ -13,6 +13,8 @@ import org.lavasoftware.deploy.engine.Engine
  */
 class DslRuntime {
     final DslContext context
+    /** The hooks the extension scripts register; the engine of this runtime runs them. */
+    final DslHooks hooks
     private final GroovyShell shell
     private final Binding binding
     private final Set<String> sourceNames = new LinkedHashSet<>()
@@ -20,6 +22,8 @@ class DslRuntime {
 
     DslRuntime(Engine engine, Map<String, String> params, PrintStream out) {
         this.context = new DslContext(engine, params, out)
+        this.hooks = new DslHooks(context, sourceNames)
+        context.engine = engine.withHooks(hooks)
         this.binding = new Binding()
         params.each { k, v -> binding.setVariable(k, v) }
         binding.setVariable('params', params.asImmutable())
@@ -39,6 +43,14 @@ class DslRuntime {
             }.each { Path script -> runFile(script) }
         }
         this
+    }
+
+    /**
+     * The hooks of the extension scripts of {@code directories}, for a face that runs no DSL
+     * itself (a classic command): so a site hook applies however the operation was started.
+     */
+    static DslHooks hooksOf(Engine engine, List<Path> directories, PrintStream out) {
+        new DslRuntime(engine, [:], out).loadExtensions(directories).hooks
     }
 
     /** Runs a file (a recipe or an extension script). */

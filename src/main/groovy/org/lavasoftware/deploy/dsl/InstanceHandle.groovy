@@ -122,11 +122,14 @@ class InstanceHandle {
         dsl.engine.queries().health(dsl.engine.existing(instanceName)).fields()
     }
 
-    @Primitive(value = 'Backs the instance up (as `backup`): a snapshot whose media hold only what changed since the previous one; returns its id.',
+    @Primitive(value = 'Backs the instance up (as `backup`): a snapshot whose media hold only what changed since the previous one; returns its id (null in a dry run, where nothing is made).',
             params = ['options: full (copy all the media)'],
             example = "def id = instance('demo').backup()")
     String backup(Map options = [:]) {
         dsl.engine.execute(new BackupOperation(instanceName, options.full as boolean))
+        if (dsl.engine.isDryRun()) {
+            return null
+        }
         Snapshots.of(dsl.engine.root(), instanceName, {}).latest().map { it.toString() }.orElse(null)
     }
 

@@ -10,7 +10,7 @@ import org.lavasoftware.deploy.model.WebMode
  * The base class of every {@code .lava} recipe, extension script and shell line: its methods are
  * the DSL's primitives. Each is a thin translation into the engine.
  */
-abstract class LavaScript extends Script {
+abstract class LavaScript extends HookPrimitives {
     /** Set by the runtime before the script runs. */
     DslContext dslContext
 
@@ -66,6 +66,19 @@ abstract class LavaScript extends Script {
             throw ToolException.failed("stopped: the answer to '${question}' was no; nothing more was done")
         }
         true
+    }
+
+    @Primitive(value = 'Stops the recipe as a failure: the message is printed as its one-line error, naming the recipe\'s line, and the exit status is 1 (for cron and systemd timers).',
+            params = ['message: what failed, and what to do'],
+            example = "if (!instance('demo').verify('latest')) fail 'the latest backup of demo is damaged; back it up again'")
+    void fail(String message) {
+        throw ToolException.failed(message)
+    }
+
+    @Primitive(value = 'Whether operations only print their plans (--dry-run, or inside dryRun { }): a recipe can say what it would do.',
+            example = "if (dryRunning) println 'nothing will change'")
+    boolean getDryRunning() {
+        dslContext.engine.isDryRun()
     }
 
     @Primitive(value = 'Runs the block as a dry run: operations in it print their plans and change nothing.',

@@ -10,6 +10,7 @@ import org.lavasoftware.deploy.adapters.exec.Privilege;
 import org.lavasoftware.deploy.engine.Engine;
 import org.lavasoftware.deploy.engine.EngineSettings;
 import org.lavasoftware.deploy.engine.OperationCatalog;
+import org.lavasoftware.deploy.engine.OperationHooks;
 import org.lavasoftware.deploy.engine.Prompter;
 import org.lavasoftware.deploy.engine.Reporter;
 import org.lavasoftware.deploy.model.LavaRoot;
@@ -29,6 +30,8 @@ public final class CliContext {
     private Prompter prompter;
     private Reporter reporter;
     private Engine engine;
+    /** The site's hooks; null until the shell shares its own, else loaded on the first operation. */
+    private OperationHooks hooks;
 
     public CliContext(PrintStream out, PrintStream err, InputStream in, Map<String, String> env, boolean interactive) {
         this(out, err, in, env, interactive, false);
@@ -52,6 +55,7 @@ public final class CliContext {
         CliContext line = new CliContext(out, err, in, env, interactive, true);
         line.options.copyFrom(options);
         line.prompter = prompter;
+        line.hooks = hooks;
         return line;
     }
 
@@ -135,9 +139,16 @@ public final class CliContext {
         if (engine == null) {
             EngineSettings settings = new EngineSettings(root(), options.dryRun,
                     Duration.ofSeconds(Math.max(0, options.waitSeconds)), options.debug);
-            engine = new Engine(settings, reporter(), prompter(), Privilege.detect(), OperationCatalog.standard());
+            engine = new Engine(settings, reporter(), prompter(), Privilege.detect(), OperationCatalog.standard())
+                    .withHooks(hooks != null ? hooks : new ExtensionHooks(dslDirectories(), out));
         }
         return engine;
+    }
+
+    /** Makes commands run these hooks (the shell's, so that its scripts are loaded once). */
+    public void useHooks(OperationHooks shared) {
+        this.hooks = shared;
+        this.engine = null;
     }
 
     /** Forgets the engine, so that options changed since (in the shell) take effect. */

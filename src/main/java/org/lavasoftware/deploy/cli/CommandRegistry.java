@@ -38,6 +38,7 @@ final class CommandRegistry {
         VERBS.put("list", ListCommand::new);
         VERBS.put("recover", RecoverCommand::new);
         VERBS.put("run", RunCommand::new);
+        VERBS.put("dsl-reference", DslReferenceCommand::new);
         VERBS.put("shell", ShellCommand::new);
         VERBS.put("version", VersionCommand::new);
         VERBS.put("help", CommandLine.HelpCommand::new);

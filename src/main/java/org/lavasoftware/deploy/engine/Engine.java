@@ -28,14 +28,21 @@ public final class Engine {
     private final Prompter prompter;
     private final Privilege privilege;
     private final OperationCatalog catalog;
+    private final OperationHooks hooks;
 
     public Engine(EngineSettings settings, Reporter reporter, Prompter prompter, Privilege privilege,
                   OperationCatalog catalog) {
+        this(settings, reporter, prompter, privilege, catalog, OperationHooks.NONE);
+    }
+
+    private Engine(EngineSettings settings, Reporter reporter, Prompter prompter, Privilege privilege,
+                   OperationCatalog catalog, OperationHooks hooks) {
         this.settings = settings;
         this.reporter = reporter;
         this.prompter = prompter;
         this.privilege = privilege;
         this.catalog = catalog;
+        this.hooks = hooks;
     }
 
     public EngineSettings settings() {
@@ -60,7 +67,12 @@ public final class Engine {
 
     /** The same engine, but operations are shown rather than run (or run, for {@code false}). */
     public Engine withDryRun(boolean dryRun) {
-        return new Engine(settings.withDryRun(dryRun), reporter, prompter, privilege, catalog);
+        return new Engine(settings.withDryRun(dryRun), reporter, prompter, privilege, catalog, hooks);
+    }
+
+    /** The same engine, running {@code value} before and after each operation on an instance. */
+    public Engine withHooks(OperationHooks value) {
+        return new Engine(settings, reporter, prompter, privilege, catalog, value);
     }
 
     public boolean isDryRun() {
@@ -177,9 +189,16 @@ public final class Engine {
 
     /**
      * Runs (or in a dry run, shows) an operation's plan under the instance's lock and journal.
-     * Operations on the machine itself (setup) run under the root's lock and journal.
+     * Operations on the machine itself (setup) run under the root's lock and journal. The site's
+     * hooks run before and after, outside the lock, so that a hook may act on the instance.
      */
     public void execute(Operation operation) {
+        hooks.before(operation, this);
+        executeAlone(operation);
+        hooks.after(operation, this);
+    }
+
+    private void executeAlone(Operation operation) {
         InstanceName name = operation.instance();
         InstanceLayout layout = name == null ? null : root().instance(name);
         if (settings.dryRun()) {

@@ -51,6 +51,8 @@ public final class LavaShell {
         CommandSpec commands = Commands.commandLine(context).getCommandSpec();
         DslRuntime dsl = new DslRuntime(context.engine(), Map.of(), context.out())
                 .loadExtensions(context.dslDirectories());
+        // commands typed in the shell run the hooks its DSL loaded, rather than loading them again
+        context.useHooks(dsl.getHooks());
         Set<String> commandNames = new TreeSet<>(commands.subcommands().keySet());
         commandNames.addAll(List.of("exit", "help"));
         LineReader reader = LineReaderBuilder.builder()

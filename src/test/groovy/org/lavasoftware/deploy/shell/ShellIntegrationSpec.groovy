@@ -22,6 +22,10 @@ class ShellIntegrationSpec extends Specification {
         def temp = new TempRoot(dir.resolve('root'))
         temp.instance('prod', "LAVA_CONFIG_VERSION='5'\nLAVA_WEB_MODE='vhost'\n", '2023.01-2')
         temp.instance('staging')
+        // a user's hook: it must run for commands and DSL code typed in the shell alike
+        Files.createDirectories(dir.resolve('config/lava-deployment-tool/dsl.d'))
+        Files.writeString(dir.resolve('config/lava-deployment-tool/dsl.d/hook.groovy'),
+                'beforeBackup { println "hook: backing up ${name}" }\n')
         FreshCheckout.dir()
     }
 
@@ -82,8 +86,10 @@ class ShellIntegrationSpec extends Specification {
     }
 
     def "Ctrl-C drops the current line and keeps the shell"() {
-        when:
-        keys("println 'DROPPED'", 'C-c', 'println 6 * 7', 'Enter')
+        when: 'Ctrl-C once the line is on the screen: on a loaded machine it could overtake the typing'
+        keys("println 'DROPPED'")
+        screenShows("lava> println 'DROPPED'")
+        keys('C-c', 'println 6 * 7', 'Enter')
 
         then: 'the dropped line stays on the screen as typed, but never ran'
         screenShows('42')
@@ -107,6 +113,21 @@ class ShellIntegrationSpec extends Specification {
 
         then:
         screenShows('lava> println 6 * 7')
+    }
+
+    def "a command typed in the shell and DSL code both run the site's hooks"() {
+        when:
+        startShell()
+        keys('backup --dry-run prod', 'Enter')
+
+        then:
+        screenShows('hook: backing up prod')
+
+        when:
+        keys("dryRun { instance('prod').backup() }", 'Enter')
+
+        then:
+        waitUntil { screen().count('hook: backing up prod') == 2 }
     }
 
     private void startShell() {
