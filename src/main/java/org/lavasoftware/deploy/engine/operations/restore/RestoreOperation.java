@@ -50,12 +50,15 @@ public final class RestoreOperation implements Operation {
      * (devices to maintenance), then the jobs the restored data says are on a device, which
      * nothing runs any more. LAVA 2023.01's {@code maintenance --force} marks running jobs as
      * canceling without saving them; this finishes them through LAVA's own state machine, as
-     * {@code manage jobs fail} does for one.
+     * {@code manage jobs fail} does for one. The command also leaves the connection out of
+     * autocommit, where Django's {@code atomic()} would neither begin nor commit a transaction
+     * and the process would end with the jobs' changes rolled back: autocommit is turned back on.
      */
     private static final String MAINTENANCE = String.join("\n",
             "from django.core.management import call_command",
             "from django.db import transaction",
             "call_command('maintenance', force=True)",
+            "transaction.set_autocommit(True)",
             "from lava_scheduler_app.models import TestJob",
             "with transaction.atomic():",
             "    for job in TestJob.objects.select_for_update().filter(state__in=[TestJob.STATE_SCHEDULING,"
