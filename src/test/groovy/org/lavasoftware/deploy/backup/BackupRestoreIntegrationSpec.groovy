@@ -153,6 +153,43 @@ class BackupRestoreIntegrationSpec extends Specification {
         prod.users() == ['alice', 'bob', 'lava-health']
     }
 
+    def "a superuser's session on the live database stops the restore at the swap, named; the instance is as it was"() {
+        given: 'an administrator in psql on the live database, and data changed since the snapshot'
+        prod.django('from django.contrib.auth.models import User; User.objects.create_user("zoe")')
+        def psql = new ProcessBuilder('runuser', '-u', 'postgres', '--', 'psql', '-X', '-q', '-d', 'lava-it-bk',
+                '-c', 'SELECT pg_sleep(120)').directory(new File('/')).redirectErrorStream(true).start()
+        waitForSession('lava-it-bk', 'postgres')
+
+        when:
+        def run = tool('--yes', 'restore', 'it-bk', 'latest', '--stop')
+
+        then:
+        run.status == 1
+        run.err.contains('a superuser session is connected to database lava-it-bk (pid ')
+        run.err.contains('close it and run the command again')
+        prod.users() == ['alice', 'bob', 'lava-health', 'zoe']
+        MachineState.postgresObjects('lava-it-bk-restore').isEmpty()
+        tool('status', 'it-bk').status == 0
+
+        cleanup:
+        psql?.destroy()
+        MachineState.run('runuser', '-u', 'postgres', '--', 'psql', '-X', '-q', '-d', 'postgres', '-c',
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query = 'SELECT pg_sleep(120)'")
+        prod.django('from django.contrib.auth.models import User; User.objects.filter(username="zoe").delete()')
+    }
+
+    private static void waitForSession(String database, String user) {
+        for (int i = 0; i < 100; i++) {
+            def r = MachineState.run('runuser', '-u', 'postgres', '--', 'psql', '-X', '-At', '-d', 'postgres', '-c',
+                    "SELECT count(*) FROM pg_stat_activity WHERE datname = '${database}' AND usename = '${user}' AND query LIKE '%pg_sleep%'".toString())
+            if (r.out.trim() == '1') {
+                return
+            }
+            Thread.sleep(100)
+        }
+        throw new IllegalStateException("no session of ${user} on ${database}")
+    }
+
     def "a classic snapshot (pg_dump -Fc, tar czf, no manifest) restores on PostgreSQL 15"() {
         given: 'a snapshot made as the classic tool made them'
         Path classic = Files.createDirectories(work.resolve('classic/it-bk/2013-07-01T10-00-00Z'))

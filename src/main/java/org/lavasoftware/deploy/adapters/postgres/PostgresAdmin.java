@@ -162,12 +162,42 @@ public final class PostgresAdmin implements AutoCloseable {
         execute("ALTER DATABASE " + quote(live) + " ALLOW_CONNECTIONS true");
     }
 
-    /** Ends every session on the database but this one. */
+    /**
+     * Ends every client session on the database but this one. Autovacuum workers are not client
+     * sessions: PostgreSQL stops them itself when the database is renamed or dropped, and the
+     * tool's role could not end them (they run as a superuser). A superuser's own session cannot
+     * be ended by the tool either: it is named in the error, and nothing is ended then.
+     */
     public void terminateSessions(String database) {
+        List<String> superusers = new java.util.ArrayList<>();
+        List<Integer> others = new java.util.ArrayList<>();
         try (PreparedStatement s = connection.prepareStatement(
-                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = ? AND pid <> pg_backend_pid()")) {
+                "SELECT a.pid, a.usename, a.application_name, coalesce(r.rolsuper, false) FROM pg_stat_activity a"
+                        + " LEFT JOIN pg_roles r ON r.oid = a.usesysid"
+                        + " WHERE a.datname = ? AND a.pid <> pg_backend_pid() AND a.backend_type = 'client backend'")) {
             s.setString(1, database);
-            s.executeQuery().close();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    if (r.getBoolean(4)) {
+                        superusers.add("pid " + r.getInt(1) + " of " + r.getString(2)
+                                + (r.getString(3).isEmpty() ? "" : " (" + r.getString(3) + ")"));
+                    } else {
+                        others.add(r.getInt(1));
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw failure("pg_stat_activity", e);
+        }
+        if (!superusers.isEmpty()) {
+            throw ToolException.failed("a superuser session is connected to database " + database + " ("
+                    + String.join(", ", superusers) + ") and only a superuser may end it; close it and run the command again");
+        }
+        try (PreparedStatement s = connection.prepareStatement("SELECT pg_terminate_backend(?)")) {
+            for (int pid : others) {
+                s.setInt(1, pid);
+                s.executeQuery().close();
+            }
         } catch (SQLException e) {
             throw failure("pg_terminate_backend", e);
         }
