@@ -183,6 +183,21 @@ class InstanceHandle {
         settings.ifPresent { dsl.engine.execute(new UpgradeOperation(it)) }
     }
 
+    @Primitive(value = 'The instance\'s buildout config as resolved for code/current (as `buildout`): a map with config, files, parts, eggs, develop and pins (each entry with `from`, the file:line it came from), scheduler and built; config is null when the tree is deployed as it is.',
+            example = "instance('demo').buildout().eggs.each { println it.egg + ' from ' + it.from }")
+    Map buildout() {
+        dsl.engine.buildout(instanceName)
+    }
+
+    @Primitive(value = 'Runs the instance on a LAVA branch directory (as `develop`): it becomes a revision, built like the others, and is switched to; rollback() goes back. Options: backup (default true).',
+            params = ['path: the branch directory', 'options: backup'],
+            example = "instance('demo').develop('/home/me/lava')")
+    void develop(String path, Map options = [:]) {
+        def settings = UpgradeTarget.develop(dsl.engine, instanceName, java.nio.file.Path.of(path), null,
+                options.containsKey('backup') ? options.backup as boolean : true)
+        settings.ifPresent { dsl.engine.execute(new UpgradeOperation(it)) }
+    }
+
     @Primitive(value = 'Returns the instance to its previous revision, or a named kept one (as `rollback`).',
             params = ['revno: a kept revision, or none for the previous one'],
             example = "instance('demo').rollback()")
