@@ -74,7 +74,7 @@ class InstanceHandle {
         lookUpSummary().url()
     }
 
-    @Primitive(value = 'Installs the instance (as `install --yes`): options source (LAVA_SERVER_BRANCH), version, vhost, https (true, or with cert and key), dev (a user), scheduler.',
+    @Primitive(value = 'Installs the instance (as `install --yes`): options source (LAVA_SERVER_BRANCH), version, vhost, https (true, or with cert and key), dev (a user), scheduler, buildout (LAVA_BUILDOUT_CFG).',
             params = ['options: source, version, vhost, https, cert, key, dev, scheduler (all optional)'],
             example = "instance('demo').install(vhost: 'demo.example.org', https: true)")
     void install(Map options = [:]) {

@@ -21,15 +21,26 @@ public final class BuildSteps {
     private final RevisionBuilder builder;
     private final String from;
     private final String to;
+    private final java.util.function.Supplier<String> decided;
     private final String setting;
     private final boolean fetched;
     private BuildDescription build;
 
     public BuildSteps(InstanceLayout layout, Machine machine, String from, String to, String setting, boolean fetched) {
+        this(layout, machine, from, to, () -> to, setting, fetched);
+    }
+
+    /**
+     * For an install, whose revision is known only once fetched: {@code label} names it in the plan,
+     * {@code decided} gives it when the steps run.
+     */
+    public BuildSteps(InstanceLayout layout, Machine machine, String from, String label,
+                      java.util.function.Supplier<String> decided, String setting, boolean fetched) {
         this.layout = layout;
         this.builder = new RevisionBuilder(layout, machine);
         this.from = from;
-        this.to = to;
+        this.to = label;
+        this.decided = decided;
         this.setting = setting;
         this.fetched = fetched;
     }
@@ -43,23 +54,23 @@ public final class BuildSteps {
         plan.add(Step.named("build the Python environment of " + to)
                 .shows(preview())
                 .does(() -> {
-                    builder.carryLocal(from, to);
-                    build = builder.describe(to, setting).orElse(null);
+                    builder.carryLocal(from, decided.get());
+                    build = builder.describe(decided.get(), setting).orElse(null);
                     if (build != null) {
-                        builder.createEnvironment(to, build);
+                        builder.createEnvironment(decided.get(), build);
                     }
                 })
-                .undoes("remove the build of " + to, () -> builder.removeBuild(to))
+                .undoes("remove the build of " + to, () -> builder.removeBuild(decided.get()))
                 .build());
         plan.add(Step.named("check the eggs and pins of " + to)
                 .shows("each egg must be installed (system site-packages, LAVA's tree, develop checkouts, download cache) "
                         + "and match its [versions] pin; otherwise nothing switches")
                 .does(() -> {
                     if (build == null) {
-                        build = builder.describe(to, setting).orElse(null);
+                        build = builder.describe(decided.get(), setting).orElse(null);
                     }
                     if (build != null) {
-                        builder.check(to, build);
+                        builder.check(decided.get(), build);
                     }
                 })
                 .build());

@@ -81,8 +81,8 @@ final class RevisionSwitch {
         if (moved || rebuilt) {
             files.writeSettings(now, secret);
         }
-        if (registerServices()) {
-            return; // the service manager restarted the group on its new definition
+        if (registerServices() && services.kind().equals("supervisord")) {
+            return; // supervisord's update restarted the group on its changed definition (systemd's does not)
         }
         if (moved || rebuilt) {
             restartWeb();
