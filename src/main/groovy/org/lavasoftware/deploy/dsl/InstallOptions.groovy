@@ -9,7 +9,7 @@ import org.lavasoftware.deploy.model.LavaRoot
 
 /** Turns the options of {@code instance('x').install(...)} into what the engine installs. */
 final class InstallOptions {
-    private static final Set<String> KNOWN = ['source', 'version', 'vhost', 'https', 'cert', 'key', 'dev', 'scheduler'] as Set
+    private static final Set<String> KNOWN = ['source', 'version', 'vhost', 'https', 'cert', 'key', 'dev', 'scheduler', 'buildout'] as Set
 
     private InstallOptions() {
     }
@@ -30,6 +30,6 @@ final class InstallOptions {
                 : cert == null ? InstallSettings.Https.SELF_SIGNED : InstallSettings.Https.CERTIFICATE
         new InstallSettings(name, options.source?.toString() ?: 'debian:lava-server', options.version?.toString(), options.vhost?.toString() ?: InstallDefaults.host(root, name),
                 mode, cert, key, options.dev?.toString(), options.containsKey('scheduler') ? options.scheduler as boolean : true,
-                InstallDefaults.needsSetup(root))
+                InstallDefaults.needsSetup(root)).withBuildout(options.buildout?.toString())
     }
 }

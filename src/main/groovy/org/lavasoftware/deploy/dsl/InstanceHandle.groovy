@@ -74,7 +74,7 @@ class InstanceHandle {
         lookUpSummary().url()
     }
 
-    @Primitive(value = 'Installs the instance (as `install --yes`): options source (LAVA_SERVER_BRANCH), version, vhost, https (true, or with cert and key), dev (a user), scheduler.',
+    @Primitive(value = 'Installs the instance (as `install --yes`): options source (LAVA_SERVER_BRANCH), version, vhost, https (true, or with cert and key), dev (a user), scheduler, buildout (LAVA_BUILDOUT_CFG).',
             params = ['options: source, version, vhost, https, cert, key, dev, scheduler (all optional)'],
             example = "instance('demo').install(vhost: 'demo.example.org', https: true)")
     void install(Map options = [:]) {
@@ -183,6 +183,21 @@ class InstanceHandle {
     void upgrade(String revno = null, Map options = [:]) {
         def settings = UpgradeTarget.resolve(dsl.engine, instanceName, revno, null,
                 options.containsKey('backup') ? options.backup as boolean : true, (options.keep ?: 3) as int)
+        settings.ifPresent { dsl.engine.execute(new UpgradeOperation(it)) }
+    }
+
+    @Primitive(value = 'The instance\'s buildout config as resolved for code/current (as `buildout`): a map with config, files, parts, eggs, develop and pins (each entry with `from`, the file:line it came from), scheduler and built; config is null when the tree is deployed as it is.',
+            example = "instance('demo').buildout().eggs.each { println it.egg + ' from ' + it.from }")
+    Map buildout() {
+        dsl.engine.buildout(instanceName)
+    }
+
+    @Primitive(value = 'Runs the instance on a LAVA branch directory (as `develop`): it becomes a revision, built like the others, and is switched to; rollback() goes back. Options: backup (default true).',
+            params = ['path: the branch directory', 'options: backup'],
+            example = "instance('demo').develop('/home/me/lava')")
+    void develop(String path, Map options = [:]) {
+        def settings = UpgradeTarget.develop(dsl.engine, instanceName, java.nio.file.Path.of(path), null,
+                options.containsKey('backup') ? options.backup as boolean : true)
         settings.ifPresent { dsl.engine.execute(new UpgradeOperation(it)) }
     }
 

@@ -27,6 +27,8 @@ final class CommandRegistry {
         VERBS.put("status", StatusCommand::new);
         VERBS.put("upgrade", UpgradeCommand::new);
         VERBS.put("rollback", RollbackCommand::new);
+        VERBS.put("develop", DevelopCommand::new);
+        VERBS.put("buildout", BuildoutCommand::new);
         VERBS.put("toggle", ToggleCommand::new);
         VERBS.put("toggle_all", ToggleAllCommand::new);
         VERBS.put("backup", BackupCommand::new);

@@ -59,7 +59,8 @@ final class InstallCommand extends PrivilegedCommand {
                 vhost != null ? vhost : InstallDefaults.host(context.root(), instance), mode,
                 certificate == null ? null : certificate.toAbsolutePath(), key == null ? null : key.toAbsolutePath(),
                 dev ? currentUser : null, !noScheduler, InstallDefaults.needsSetup(context.root()));
-        settings = new InstallWizard(context.prompter()).complete(settings, currentUser);
+        settings = new InstallWizard(context.prompter()).complete(settings, currentUser)
+                .withBuildout(context.env().get("LAVA_BUILDOUT_CFG"));
         context.engine().execute(new InstallOperation(settings));
         if (!context.options().dryRun) {
             context.err().println("instance " + instance + " is up at " + (settings.https() == Https.NONE ? "http://"

@@ -10,7 +10,8 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "upgrade", description = {
     "Upgrade an instance to revision REVNO of its code source (LAVA_SERVER_BRANCH; the newest without REVNO):",
-    "fetched and built beside the running one, a snapshot first, then a switch with a graceful reload; any",
+    "fetched and built beside the running one (from its buildout config, LAVA_BUILDOUT_CFG, when it has one;",
+    "a changed config is a new build of the same revision), a snapshot first, then a switch with a graceful reload; any",
     "failure returns the instance to its revision and its database to how it was. --dry-run shows the",
     "migrations that would run and whether each can be undone."})
 final class UpgradeCommand extends PrivilegedCommand {
@@ -34,7 +35,7 @@ final class UpgradeCommand extends PrivilegedCommand {
         InstanceName instance = InstanceName.of(name);
         context.engine().refuseIfInterrupted(instance);
         var settings = UpgradeTarget.resolve(context.engine(), instance, revno, context.env().get("LAVA_SERVER_BRANCH"),
-                !noBackup, keep);
+                context.env().get("LAVA_BUILDOUT_CFG"), !noBackup, keep);
         if (settings.isPresent()) {
             context.engine().execute(new UpgradeOperation(settings.get()));
             if (!context.options().dryRun) {

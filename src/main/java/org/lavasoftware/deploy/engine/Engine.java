@@ -3,6 +3,7 @@ package org.lavasoftware.deploy.engine;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -168,6 +169,12 @@ public final class Engine {
     public InstanceConfig config(InstanceName name) {
         InstanceLayout layout = existing(name);
         return InstanceConfigStore.load(layout).config();
+    }
+
+    /** The instance's buildout config as resolved for code/current (see {@code buildout NAME}). */
+    public Map<String, Object> buildout(InstanceName name) {
+        InstanceLayout layout = existing(name);
+        return org.lavasoftware.deploy.engine.operations.build.BuildoutReport.of(layout, InstanceConfigStore.load(layout).config());
     }
 
     /** The layout of an instance that must exist; a clear error otherwise. */

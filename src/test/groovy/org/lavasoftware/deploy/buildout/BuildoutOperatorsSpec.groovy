@@ -38,6 +38,8 @@ class BuildoutOperatorsSpec extends Specification {
         'eggs -= b'                     || 'a\nc'        | ['= base.cfg:2', '-= buildout.cfg:4']
         'eggs -=\n    a\n    c'         || 'b'           | ['= base.cfg:2', '-= buildout.cfg:4']
         'eggs -= lava-scheduler'        || 'a\nb\nc'     | ['= base.cfg:2', '-= buildout.cfg:4']
+        'eggs -=\n    absent\n    b'    || 'a\nc'        | ['= base.cfg:2', '-= buildout.cfg:4']
+        'eggs -= b\neggs -= b'          || 'a\nc'        | ['= base.cfg:2', '-= buildout.cfg:5']
         'eggs += d\neggs -= a'          || 'b\nc\nd'     | ['= base.cfg:2', '+= buildout.cfg:4', '-= buildout.cfg:5']
         'eggs -= a\neggs += d'          || 'b\nc\nd'     | ['= base.cfg:2', '+= buildout.cfg:5', '-= buildout.cfg:4']
         'eggs -= d\neggs += d'          || 'a\nb\nc'     | ['= base.cfg:2', '+= buildout.cfg:5', '-= buildout.cfg:4']

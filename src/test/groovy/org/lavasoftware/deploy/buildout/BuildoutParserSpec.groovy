@@ -103,5 +103,27 @@ eggs =
         'an indented line with no option'| '[buildout]\n  parts = a'               | 2    || "is not 'name = value'"
         'a conditional section'          | '[s:python3]\na = 1'                    | 1    || 'conditional section headers'
         'a macro'                        | '[s]\na = 1\n[t]\n<= s'                 | 4    || "'<='"
+        'a bad line after a continuation'| '[s]\na =\n    b\n    c\nnot an option'  | 5    || "is not 'name = value'"
+        'a bad header after comments'    | '# one\n; two\n\n[s\n'                  | 4    || 'is not a section header'
+    }
+
+    def "a malformed file reached through extends is refused naming that file and its line: #problem"() {
+        given:
+        cfg.write('base/versions.cfg', text)
+        cfg.write('buildout.cfg', '[buildout]\nextends = base/versions.cfg\nparts =\n')
+
+        when:
+        cfg.load()
+
+        then:
+        def e = thrown(ToolException)
+        e.status() == ExitStatus.BAD_INPUT
+        e.message.startsWith("base/versions.cfg:${line}: ")
+        !e.message.contains('\n')
+
+        where:
+        problem                     | text                                  | line
+        'an unclosed header'        | '[versions]\nDjango = 3.2\n[oops\n'    | 3
+        'a line that is no option'  | '[versions]\n# pins\nDjango 3.2\n'     | 3
     }
 }

@@ -180,7 +180,7 @@ class RecipeSpec extends Specification {
 
         then:
         run.status == 2
-        run.err.contains("install does not know the option vhots; it takes source, version, vhost, https, cert, key, dev, scheduler")
+        run.err.contains("install does not know the option vhots; it takes source, version, vhost, https, cert, key, dev, scheduler, buildout")
     }
 
     def "a recipe that does not exist is bad input"() {

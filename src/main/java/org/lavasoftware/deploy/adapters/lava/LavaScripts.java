@@ -77,6 +77,11 @@ public final class LavaScripts {
                 + "exec \"$@\"\n";
     }
 
+    /** code/current's own lava-server, when its revision was built from a buildout config. */
+    private Path built() {
+        return layout.currentCode().resolve("bin/lava-server");
+    }
+
     public String lavaServerScript() {
         return "#!/bin/sh\n"
                 + "# written by lava-deployment-tool for instance " + layout.name() + ":\n"
@@ -84,6 +89,10 @@ public final class LavaScripts {
                 + "if [ \"$1\" != manage ]; then\n"
                 + "    echo \"usage: lava-server manage COMMAND [ARGS...]\" >&2\n"
                 + "    exit 2\n"
+                + "fi\n"
+                + "# a revision built from a buildout config has its own, with its venv and eggs\n"
+                + "if [ -x " + ShellAssignments.quote(built().toString()) + " ] && [ -z \"$" + CODE_OVERRIDE + "\" ]; then\n"
+                + "    exec " + ShellAssignments.quote(built().toString()) + " \"$@\"\n"
                 + "fi\n"
                 + "shift\n"
                 + "exec " + ShellAssignments.quote(lavaEnv().toString()) + " /usr/bin/python3 -m django \"$@\"\n";

@@ -29,6 +29,11 @@ public interface ServiceManager {
 
     boolean isRegistered(String group);
 
+    /** Whether the group is registered with exactly these programs (then registering again changes nothing). */
+    default boolean isCurrent(String group, List<ServiceProgram> programs) {
+        return false;
+    }
+
     void start(String group);
 
     void stop(String group);

@@ -102,6 +102,15 @@ public final class Supervisor implements ServiceManager {
     }
 
     @Override
+    public boolean isCurrent(String group, List<ServiceProgram> programs) {
+        try {
+            return Files.readString(definitionFile(group)).equals(render(group, programs));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    @Override
     public void start(String group) {
         ensureRunning();
         runner.run(Command.of("supervisorctl", "start", group + ":*").privileged().timeout(Duration.ofMinutes(2)).build());

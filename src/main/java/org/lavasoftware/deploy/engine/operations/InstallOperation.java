@@ -132,12 +132,17 @@ public final class InstallOperation implements Operation {
                         + ", into " + layout.codeDir() + "/REV (the Debian release is extracted, never installed)")
                 .does(() -> {
                     CodeSource.Revision resolved = source.resolve(settings.version());
-                    revision[0] = resolved.id();
+                    // a config outside the tree names the build, as upgrade names it: REV+boHASH
+                    revision[0] = org.lavasoftware.deploy.engine.operations.build.BuildId.of(layout, resolved.id(),
+                            settings.buildoutCfg() == null ? "" : settings.buildoutCfg());
                     context.reporter().info("fetching revision " + resolved + " from " + source.describe());
                     source.fetch(resolved, revisions.tree(revision[0]));
                 })
                 .undoes("remove the fetched code", () -> files.removeCode())
                 .build());
+        String buildout = settings.buildoutCfg() == null ? "" : settings.buildoutCfg();
+        new org.lavasoftware.deploy.engine.operations.build.BuildSteps(layout, machine, "none", "the revision",
+                () -> revision[0], buildout, true).addTo(plan);
         plan.add(Step.named("point code/current at the revision")
                 .shows(layout.currentCode() + " -> REV")
                 .does(() -> revisions.switchTo(revision[0]))
@@ -227,6 +232,7 @@ public final class InstallOperation implements Operation {
     private InstanceConfig configuration(OperationContext context, PortAllocator.Ports ports) {
         InstanceConfig config = InstanceConfig.fresh(settings.name(), context.root().instancesDir().toString());
         config.set(ConfigKey.LAVA_SERVER_BRANCH, settings.source())
+                .set(ConfigKey.LAVA_BUILDOUT_CFG, settings.buildoutCfg() == null ? "" : settings.buildoutCfg())
                 .set(ConfigKey.LAVA_APACHE_VHOST, settings.host())
                 .set(ConfigKey.LAVA_HTTPS, settings.https() == InstallSettings.Https.NONE ? "no" : "yes")
                 .set(ConfigKey.LAVA_DEV_MODE, settings.dev() ? "yes" : "no")

@@ -15,9 +15,19 @@ import org.lavasoftware.deploy.model.InstanceName;
  * @param https    none, self-signed, or certificate (then {@code certificate} and {@code key})
  * @param devUser  the user a developer instance runs as; null for a production instance (lava-NAME)
  * @param withSetup whether the machine still needs setup's steps first
+ * @param buildoutCfg LAVA_BUILDOUT_CFG: the buildout config of the code (empty or null: the tree's own, if any)
  */
 public record InstallSettings(InstanceName name, String source, String version, String host, Https https, Path certificate,
-                              Path key, String devUser, boolean scheduler, boolean withSetup) {
+                              Path key, String devUser, boolean scheduler, boolean withSetup, String buildoutCfg) {
+
+    public InstallSettings(InstanceName name, String source, String version, String host, Https https, Path certificate,
+                           Path key, String devUser, boolean scheduler, boolean withSetup) {
+        this(name, source, version, host, https, certificate, key, devUser, scheduler, withSetup, null);
+    }
+
+    public InstallSettings withBuildout(String cfg) {
+        return new InstallSettings(name, source, version, host, https, certificate, key, devUser, scheduler, withSetup, cfg);
+    }
 
     public enum Https { NONE, SELF_SIGNED, CERTIFICATE }
 
@@ -47,6 +57,9 @@ public record InstallSettings(InstanceName name, String source, String version, 
         }
         p.put("scheduler", Boolean.toString(scheduler));
         p.put("withSetup", Boolean.toString(withSetup));
+        if (buildoutCfg != null) {
+            p.put("buildoutCfg", buildoutCfg);
+        }
         return p;
     }
 
@@ -55,6 +68,6 @@ public record InstallSettings(InstanceName name, String source, String version, 
                 p.get("version"), p.get("host"),
                 Https.valueOf(p.get("https")), p.containsKey("certificate") ? Path.of(p.get("certificate")) : null,
                 p.containsKey("key") ? Path.of(p.get("key")) : null, p.get("devUser"),
-                Boolean.parseBoolean(p.get("scheduler")), Boolean.parseBoolean(p.get("withSetup")));
+                Boolean.parseBoolean(p.get("scheduler")), Boolean.parseBoolean(p.get("withSetup")), p.get("buildoutCfg"));
     }
 }

@@ -183,7 +183,12 @@ public final class InstanceFiles {
     /** {@code lava-server manage ARGS} with the code of {@code revision}, whatever is current. */
     public Command.Builder withRevision(List<String> args, String revision) {
         Path tree = layout.codeDir().resolve(revision);
-        return Command.of(manage(args).argv()).as(user()).in(layout.dir()).timeout(Duration.ofMinutes(30))
+        Path built = tree.resolve("bin/lava-server"); // a build's own, with its venv and eggs
+        List<String> argv = new java.util.ArrayList<>(manage(args).argv());
+        if (Files.isExecutable(built)) {
+            argv.set(0, built.toString());
+        }
+        return Command.of(argv).as(user()).in(layout.dir()).timeout(Duration.ofMinutes(30))
                 .env(LavaScripts.CODE_OVERRIDE, tree.resolve(PythonRoot.within(tree)).toString());
     }
 

@@ -2,6 +2,8 @@ package org.lavasoftware.deploy.engine.operations;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.lavasoftware.deploy.engine.operations.build.RevisionBuild;
 import org.lavasoftware.deploy.adapters.lava.LavaScripts;
 import org.lavasoftware.deploy.adapters.services.ServiceProgram;
 import org.lavasoftware.deploy.model.ConfigKey;
@@ -10,7 +12,7 @@ import org.lavasoftware.deploy.model.InstanceLayout;
 
 /**
  * The processes of an instance: gunicorn serving the web on a unix socket in run/, and, unless
- * disabled, lava-scheduler and lava-publisher on the instance's own ports. Named lava-NAME-web,
+ * disabled (or left out of the eggs of code/current's build), lava-scheduler and lava-publisher on the instance's own ports. Named lava-NAME-web,
  * lava-NAME-scheduler and lava-NAME-publisher, in a group lava-NAME.
  */
 public final class InstanceServices {
@@ -31,12 +33,16 @@ public final class InstanceServices {
         String log = layout.logDir().toString();
         List<ServiceProgram> programs = new ArrayList<>();
         // gthread workers: eventlet's hang for 30 s when stopped while booting (seen with 2023.01)
-        programs.add(new ServiceProgram(web(layout), List.of(scripts.lavaEnv().toString(), "/usr/bin/gunicorn3",
+        Optional<RevisionBuild> build = RevisionBuild.of(layout.currentCode());
+        // a build's web runs gunicorn in the build's venv (code/current/bin/lava-wsgi), else Debian's gunicorn3
+        String gunicorn = build.isPresent() ? layout.currentCode().resolve("bin/lava-wsgi").toString() : "/usr/bin/gunicorn3";
+        programs.add(new ServiceProgram(web(layout), List.of(scripts.lavaEnv().toString(), gunicorn,
                 "lava_server.wsgi", "--bind", "unix:" + layout.runDir().resolve("gunicorn.sock"),
                 "--worker-class", "gthread", "--workers", "4", "--threads", "4", "--log-level", "INFO",
                 "--log-file", log + "/gunicorn.log", "--pid", layout.runDir().resolve("gunicorn.pid").toString()),
                 user, layout.dir(), 35, layout.logDir().resolve("gunicorn.out")));
-        if (config.isYes(ConfigKey.LAVA_SCHEDULER_ENABLED)) {
+        // what the eggs select is what runs: a build without lava-scheduler has no scheduler
+        if (config.isYes(ConfigKey.LAVA_SCHEDULER_ENABLED) && build.map(RevisionBuild::scheduler).orElse(true)) {
             programs.add(daemon(layout, scripts, config, "scheduler", userGroup, 30, List.of("--event-url",
                     "tcp://127.0.0.1:" + config.get(ConfigKey.LAVA_EVENT_PORT))));
         }

@@ -10,6 +10,7 @@ import org.lavasoftware.deploy.engine.operations.InstanceHealth;
 import org.lavasoftware.deploy.engine.operations.InstanceServices;
 import org.lavasoftware.deploy.engine.operations.Machine;
 import org.lavasoftware.deploy.engine.operations.Revisions;
+import org.lavasoftware.deploy.engine.operations.build.RevisionBuild;
 import org.lavasoftware.deploy.model.ConfigKey;
 import org.lavasoftware.deploy.model.InstanceConfig;
 import org.lavasoftware.deploy.model.InstanceLayout;
@@ -50,22 +51,62 @@ final class RevisionSwitch {
     }
 
     void startSchedulerIfItRan() {
-        if (schedulerWasRunning) {
+        // a build without lava-scheduler has no scheduler program to start
+        if (schedulerWasRunning && services.states().containsKey(scheduler())) {
             services.start(group, List.of(scheduler()));
         }
     }
 
-    /** Points code/current at {@code revision}, rewriting the environment when its Python root moved. */
+    /**
+     * Points code/current at {@code revision}, rewriting the environment when its Python root
+     * moved and the service definitions when the build selects other programs.
+     */
     void switchCode(Revisions revisions, String revision) {
-        boolean moved = !files.pythonPath(revision).equals(files.pythonPath(revisions.current().orElse(revision)));
+        String from = revisions.current().orElse(revision);
         String secret = files.secretKey();
         revisions.switchTo(revision);
-        if (moved) {
-            files.writeSettings(revision, secret);
+        afterSwitch(from, revision, secret);
+    }
+
+    /** Undoes a {@link #switchCode} from {@code from} to {@code to}. */
+    void switchBack(Revisions revisions, String from, String previous, String to) {
+        String secret = files.secretKey();
+        revisions.switchBack(from, previous);
+        afterSwitch(to, from, secret);
+    }
+
+    private void afterSwitch(String was, String now, String secret) {
+        boolean moved = !files.pythonPath(now).equals(files.pythonPath(was));
+        boolean rebuilt = !RevisionBuild.sameRuntime(layout.codeDir().resolve(was), layout.codeDir().resolve(now));
+        if (moved || rebuilt) {
+            files.writeSettings(now, secret);
+        }
+        if (registerServices() && services.kind().equals("supervisord")) {
+            return; // supervisord's update restarted the group on its changed definition (systemd's does not)
+        }
+        if (moved || rebuilt) {
             restartWeb();
         } else {
             reloadWeb();
         }
+    }
+
+    /** Writes the group's definition for what code/current's build selects; true when it changed. */
+    private boolean registerServices() {
+        var programs = InstanceServices.programs(layout, config, files.userGroup());
+        if (services.isCurrent(group, programs)) {
+            return false;
+        }
+        services.register(group, programs);
+        return true;
+    }
+
+    /** For the plan: how the switch from {@code from} to {@code to} reaches the running programs. */
+    String describeSwitch(String from, String to, boolean toBuilt) {
+        boolean plain = !toBuilt && RevisionBuild.sameRuntime(layout.codeDir().resolve(from), layout.codeDir().resolve(to));
+        return plain ? "a graceful reload of the web workers (a restart if the Python root moved)"
+                : "a restart of the web workers (the build's Python environment changes), and the service definitions "
+                + "rewritten for what the build's eggs select (lava-scheduler or not)";
     }
 
     /** New code for the web: a graceful reload (the environment is kept, the code is re-imported). */

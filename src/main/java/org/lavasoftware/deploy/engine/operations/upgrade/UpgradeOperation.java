@@ -20,6 +20,7 @@ import org.lavasoftware.deploy.engine.operations.Machine;
 import org.lavasoftware.deploy.engine.operations.Revisions;
 import org.lavasoftware.deploy.engine.operations.SetupState;
 import org.lavasoftware.deploy.engine.operations.backup.BackupOperation;
+import org.lavasoftware.deploy.engine.operations.build.BuildSteps;
 import org.lavasoftware.deploy.model.ConfigKey;
 import org.lavasoftware.deploy.model.InstanceConfig;
 import org.lavasoftware.deploy.model.InstanceConfigStore;
@@ -83,15 +84,21 @@ public final class UpgradeOperation implements Operation {
 
         Plan.Builder plan = new Plan.Builder("upgrade of " + settings.name() + " from " + from + " to " + to);
         boolean newSource = !settings.source().equals(config.get(ConfigKey.LAVA_SERVER_BRANCH));
-        if (loaded.needsSaving() || newSource) {
+        String buildoutCfg = settings.buildoutCfg() != null ? settings.buildoutCfg() : config.get(ConfigKey.LAVA_BUILDOUT_CFG);
+        boolean newBuildout = !buildoutCfg.equals(config.get(ConfigKey.LAVA_BUILDOUT_CFG));
+        if (loaded.needsSaving() || newSource || newBuildout) {
             String old = read(layout.configFile());
             List<String> changes = new ArrayList<>(loaded.evolutions());
             if (newSource) {
                 changes.add("LAVA_SERVER_BRANCH := " + settings.source());
             }
+            if (newBuildout) {
+                changes.add("LAVA_BUILDOUT_CFG := " + buildoutCfg);
+            }
             plan.add(Step.named("bring instance.conf up to date")
                     .shows(String.join("; ", changes))
-                    .does(() -> InstanceConfigStore.save(layout, config.set(ConfigKey.LAVA_SERVER_BRANCH, settings.source())))
+                    .does(() -> InstanceConfigStore.save(layout, config.set(ConfigKey.LAVA_SERVER_BRANCH, settings.source())
+                            .set(ConfigKey.LAVA_BUILDOUT_CFG, buildoutCfg)))
                     .undoes("put the previous instance.conf back", () -> {
                         if (old != null) {
                             Filesystem.file(layout.configFile(), old, "rw-------", "root", "root");
@@ -118,12 +125,13 @@ public final class UpgradeOperation implements Operation {
             plan.add(Step.named("fetch revision " + to + " from " + source.describe())
                     .shows("into " + revisions.tree(to) + ", beside " + from + " which keeps serving")
                     .does(() -> {
-                        source.fetch(source.resolve(to), revisions.tree(to));
+                        source.fetch(source.resolve(settings.sourceRevision()), revisions.tree(to));
                         Files.setLastModifiedTime(revisions.tree(to), java.nio.file.attribute.FileTime.from(java.time.Instant.now()));
                     })
                     .undoes("remove revision " + to, () -> revisions.remove(to))
                     .build());
         }
+        boolean built = new BuildSteps(layout, machine, from, to, buildoutCfg, settings.fetch()).addTo(plan);
         if (settings.backup()) {
             for (Step step : new BackupOperation(settings.name(), false).plan(context).steps()) {
                 Step.Builder wrapped = Step.named("snapshot before the upgrade: " + step.title()).shows(step.details())
@@ -175,17 +183,9 @@ public final class UpgradeOperation implements Operation {
                 .undoes("put the database back as it was", () -> migrations.undo(machine, files, to, database, copy))
                 .build());
         plan.add(Step.named("switch code/current to " + to)
-                .shows(layout.currentCode() + " -> " + to + " (one rename); a graceful reload of the web workers")
+                .shows(layout.currentCode() + " -> " + to + " (one rename); " + web.describeSwitch(from, to, built))
                 .does(() -> web.switchCode(revisions, to))
-                .undoes("switch code/current back to " + from, () -> {
-                    revisions.switchBack(from, previous);
-                    if (!files.pythonPath(from).equals(files.pythonPath(to))) {
-                        files.writeSettings(from, files.secretKey());
-                        web.restartWeb();
-                    } else {
-                        web.reloadWeb();
-                    }
-                })
+                .undoes("switch code/current back to " + from, () -> web.switchBack(revisions, from, previous, to))
                 .build());
         plan.add(Step.named("switch the static files to " + to)
                 .shows(layout.staticFiles() + " -> static-" + to + " (one rename: never a moment without them)")
@@ -235,7 +235,7 @@ public final class UpgradeOperation implements Operation {
         boolean scratch = !Files.isDirectory(tree);
         try {
             if (scratch) {
-                source.fetch(source.resolve(to), tree);
+                source.fetch(source.resolve(settings.sourceRevision()), tree);
             }
             List<Migrations.Planned> planned = Migrations.plan(machine, files, to, List.of());
             lines.add(planned.isEmpty() ? "no migrations to apply" : planned.size() + " migrations to apply:");
