@@ -27,38 +27,37 @@ final class MediaStore {
     /** Files are compressed this many at a time: the dump runs beside them on the other cores. */
     private static final int WORKERS = Math.max(1, Runtime.getRuntime().availableProcessors());
 
-    /** Stores the media under {@code target} (which must not exist) and returns its manifest entries. */
+    /**
+     * Stores the media under {@code target} (which must not exist) and returns its manifest
+     * entries. The directories come first; then the files to copy are compressed by the pool
+     * while this thread makes the links, so that an incremental backup's thousands of links cost
+     * no time of their own.
+     */
     List<ManifestEntry> store(MediaPlan plan, Path target, Progress progress) throws IOException {
-        List<ManifestEntry> entries = new ArrayList<>();
         List<MediaPlan.Item> directories = new ArrayList<>();
         List<MediaPlan.Item> copies = new ArrayList<>();
+        List<MediaPlan.Item> links = new ArrayList<>();
         for (MediaPlan.Item item : plan.items()) {
-            Path to = target.resolve(plan.source().relativize(item.source()));
-            String path = SnapshotLayout.MEDIA + "/" + item.relative();
             switch (item.action()) {
                 case DIRECTORY -> {
                     // owner-only while it fills; its own mode comes once its entries are in
-                    Files.createDirectory(to, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                    Files.createDirectory(target.resolve(plan.source().relativize(item.source())),
+                            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
                     directories.add(item);
                 }
-                case LINK -> {
-                    ManifestEntry stored = linkOrCopy(plan, item, stored(to), path, progress);
-                    if (stored != null) {
-                        entries.add(stored);
-                    }
-                    checkpoint.reached("media " + item.relative());
-                }
                 case COPY -> copies.add(item);
-                case SYMLINK -> {
-                    Files.createSymbolicLink(to, Path.of(item.linkTarget()));
-                    UnixAttributes.setOwner(to, item.attributes().uid(), item.attributes().gid());
-                    UnixAttributes.setMtime(to, item.attributes().mtime());
-                    entries.add(ManifestEntry.symlink(path, item.linkTarget()));
-                    checkpoint.reached("media " + item.relative());
-                }
+                case LINK, SYMLINK -> links.add(item);
             }
         }
-        entries.addAll(copyAll(plan, copies, target, progress));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(WORKERS);
+        List<ManifestEntry> entries = new ArrayList<>();
+        try {
+            List<java.util.concurrent.Future<ManifestEntry>> copied = submitCopies(pool, plan, copies, target, progress);
+            entries.addAll(linkAll(plan, links, target, progress));
+            entries.addAll(collect(copied));
+        } finally {
+            stop(pool);
+        }
         // deepest first: making an entry changes a directory's mtime, and a read-only mode
         // would stop the entries being made
         for (int i = directories.size() - 1; i >= 0; i--) {
@@ -72,23 +71,59 @@ final class MediaStore {
         return entries;
     }
 
-    /** The copies, compressed in parallel; the first failure stops the rest and is thrown. */
-    private List<ManifestEntry> copyAll(MediaPlan plan, List<MediaPlan.Item> copies, Path target, Progress progress)
-            throws IOException {
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(WORKERS);
+    /** Stops the copies still running and waits for them: whoever throws the snapshot away next must not race them. */
+    private static void stop(java.util.concurrent.ExecutorService pool) {
+        pool.shutdownNow();
         try {
-            List<java.util.concurrent.Future<ManifestEntry>> done = new ArrayList<>();
-            for (MediaPlan.Item item : copies) {
-                Path to = stored(target.resolve(plan.source().relativize(item.source())));
-                String path = SnapshotLayout.MEDIA + "/" + item.relative();
-                done.add(pool.submit(() -> {
-                    ManifestEntry entry = copy(item, to, path, progress);
-                    checkpoint.reached("media " + item.relative());
-                    return entry;
-                }));
+            pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private List<ManifestEntry> linkAll(MediaPlan plan, List<MediaPlan.Item> links, Path target, Progress progress)
+            throws IOException {
+        List<ManifestEntry> entries = new ArrayList<>();
+        for (MediaPlan.Item item : links) {
+            Path to = target.resolve(plan.source().relativize(item.source()));
+            String path = SnapshotLayout.MEDIA + "/" + item.relative();
+            if (item.action() == MediaPlan.Action.SYMLINK) {
+                Files.createSymbolicLink(to, Path.of(item.linkTarget()));
+                UnixAttributes.setOwner(to, item.attributes().uid(), item.attributes().gid());
+                UnixAttributes.setMtime(to, item.attributes().mtime());
+                entries.add(ManifestEntry.symlink(path, item.linkTarget()));
+            } else {
+                ManifestEntry stored = linkOrCopy(plan, item, stored(to), path, progress);
+                if (stored != null) {
+                    entries.add(stored);
+                }
             }
+            checkpoint.reached("media " + item.relative());
+        }
+        return entries;
+    }
+
+    /** The copies, compressed by the pool; {@link #collect} waits for them. */
+    private List<java.util.concurrent.Future<ManifestEntry>> submitCopies(java.util.concurrent.ExecutorService pool,
+            MediaPlan plan, List<MediaPlan.Item> copies, Path target, Progress progress) {
+        List<java.util.concurrent.Future<ManifestEntry>> done = new ArrayList<>();
+        for (MediaPlan.Item item : copies) {
+            Path to = stored(target.resolve(plan.source().relativize(item.source())));
+            String path = SnapshotLayout.MEDIA + "/" + item.relative();
+            done.add(pool.submit(() -> {
+                ManifestEntry entry = copy(item, to, path, progress);
+                checkpoint.reached("media " + item.relative());
+                return entry;
+            }));
+        }
+        return done;
+    }
+
+    /** The copies' entries; the first failure is thrown as it was (the caller's pool stops the rest). */
+    private static List<ManifestEntry> collect(List<java.util.concurrent.Future<ManifestEntry>> copied) throws IOException {
+        try {
             List<ManifestEntry> entries = new ArrayList<>();
-            for (var future : done) {
+            for (var future : copied) {
                 ManifestEntry entry = future.get();
                 if (entry != null) {
                     entries.add(entry);
@@ -106,8 +141,6 @@ final class MediaStore {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
-        } finally {
-            pool.shutdownNow();
         }
     }
 
