@@ -23,6 +23,16 @@ public final class Migrations {
             return operations.stream().noneMatch(o -> o.endsWith("IRREVERSIBLE"));
         }
 
+        /**
+         * Whether the old code, still serving while the migration runs, would break on its result:
+         * a table or column it reads is dropped or renamed. Adding tables, columns and indexes,
+         * altering fields, and raw SQL or Python are taken as compatible: the upgrade keeps the
+         * web serving through them (a failure is undone all the same).
+         */
+        public boolean breaksOldCode() {
+            return operations.stream().anyMatch(o -> BREAKING.stream().anyMatch(o::startsWith));
+        }
+
         public String app() {
             return migration.substring(0, migration.indexOf('.'));
         }
@@ -32,6 +42,10 @@ public final class Migrations {
             return migration + (reversible() ? "" : " (irreversible)");
         }
     }
+
+    /** Django's descriptions of the operations that take away what the old code uses. */
+    private static final List<String> BREAKING = List.of("Delete model ", "Rename model ", "Rename table for ",
+            "Remove field ", "Rename field ");
 
     private Migrations() {
     }

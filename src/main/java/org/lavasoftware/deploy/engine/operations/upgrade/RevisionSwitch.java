@@ -28,6 +28,7 @@ final class RevisionSwitch {
     private final ServiceManager services;
     private final String group;
     private boolean schedulerWasRunning;
+    private boolean webStopped;
 
     RevisionSwitch(InstanceLayout layout, InstanceConfig config, InstanceFiles files, Machine machine) {
         this.layout = layout;
@@ -55,6 +56,22 @@ final class RevisionSwitch {
         if (schedulerWasRunning && services.states().containsKey(scheduler())) {
             services.start(group, List.of(scheduler()));
         }
+    }
+
+    /** Stops the web for migrations the old code cannot live with; nothing when it is not running. */
+    void stopWebForMigrations() {
+        if (running(InstanceServices.web(layout))) {
+            services.stop(group, List.of(InstanceServices.web(layout)));
+            webStopped = true;
+        }
+    }
+
+    /** Starts the web again when {@link #stopWebForMigrations} stopped it (or, after a crash, when {@code stopped} says so). */
+    void startWebIfStopped(boolean stopped) {
+        if ((webStopped || stopped) && !running(InstanceServices.web(layout))) {
+            services.start(group, List.of(InstanceServices.web(layout)));
+        }
+        webStopped = false;
     }
 
     /**

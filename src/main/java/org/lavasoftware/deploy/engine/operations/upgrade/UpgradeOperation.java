@@ -176,6 +176,16 @@ public final class UpgradeOperation implements Operation {
                 .does(web::stopScheduler)
                 .undoes("start the scheduler again", web::startSchedulerIfItRan)
                 .build());
+        plan.add(Step.named("stop the web if a migration takes away what the old code uses")
+                .shows("only for migrations that drop or rename a table or column (named by the check above and by "
+                        + "--dry-run): the old code would fail on them, so the web stops for as long as they run")
+                .does(() -> {
+                    if (migrations.breaksOldCode()) {
+                        web.stopWebForMigrations();
+                    }
+                })
+                .undoes("start the web again", () -> web.startWebIfStopped(migrations.breaksOldCode()))
+                .build());
         plan.add(Step.named("apply the migrations of " + to)
                 .shows("[as " + config.systemUser() + "] lava-server manage migrate --noinput with the code of " + to
                         + " (the new code migrates while the old one still serves)")
@@ -197,8 +207,10 @@ public final class UpgradeOperation implements Operation {
                 })
                 .build());
         plan.add(Step.named("start the scheduler and the publisher on " + to)
-                .shows("start the scheduler; restart lava-publisher (it runs the code it started with)")
+                .shows("start the scheduler; restart lava-publisher (it runs the code it started with); start the web "
+                        + "if the migrations stopped it")
                 .does(() -> {
+                    web.startWebIfStopped(false);
                     web.startSchedulerIfItRan();
                     web.restartPublisher();
                 })
@@ -239,12 +251,16 @@ public final class UpgradeOperation implements Operation {
             }
             List<Migrations.Planned> planned = Migrations.plan(machine, files, to, List.of());
             lines.add(planned.isEmpty() ? "no migrations to apply" : planned.size() + " migrations to apply:");
-            planned.forEach(m -> lines.add("  " + m + (m.reversible() ? ", reversible" : "")));
+            planned.forEach(m -> lines.add("  " + m + (m.reversible() ? ", reversible" : "")
+                    + (m.breaksOldCode() ? ", takes away what the old code uses" : "")));
             if (planned.stream().allMatch(Migrations.Planned::reversible)) {
-                lines.add("all reversible: a failure undoes them; the web keeps serving throughout");
+                lines.add("all reversible: a failure undoes them");
             } else {
                 lines.add("not all reversible: the database is copied first, which closes its sessions for the copy");
             }
+            lines.add(planned.stream().anyMatch(Migrations.Planned::breaksOldCode)
+                    ? "the web stops while they run (a table or column the old code uses goes), and starts on " + to
+                    : "additive: the web keeps serving the old code while they run");
         } finally {
             if (scratch) {
                 Filesystem.deleteTree(tree);
@@ -274,6 +290,7 @@ public final class UpgradeOperation implements Operation {
     static final class MigrationState {
         private final Path file;
         private boolean copy;
+        private boolean breaking;
         private int count;
         private Set<String> before;
 
@@ -283,9 +300,10 @@ public final class UpgradeOperation implements Operation {
 
         void record(List<Migrations.Planned> planned, Set<String> applied) {
             copy = planned.stream().anyMatch(m -> !m.reversible());
+            breaking = planned.stream().anyMatch(Migrations.Planned::breaksOldCode);
             count = planned.size();
             before = applied;
-            List<String> lines = new ArrayList<>(List.of("copy=" + copy, "count=" + count));
+            List<String> lines = new ArrayList<>(List.of("copy=" + copy, "count=" + count, "breaking=" + breaking));
             lines.addAll(applied);
             org.lavasoftware.deploy.io.AtomicFile.write(file, String.join("\n", lines) + "\n", "rw-------");
         }
@@ -298,7 +316,8 @@ public final class UpgradeOperation implements Operation {
                 List<String> lines = Files.readAllLines(file);
                 copy = Boolean.parseBoolean(lines.get(0).substring("copy=".length()));
                 count = Integer.parseInt(lines.get(1).substring("count=".length()));
-                before = new java.util.LinkedHashSet<>(lines.subList(2, lines.size()));
+                breaking = Boolean.parseBoolean(lines.get(2).substring("breaking=".length()));
+                before = new java.util.LinkedHashSet<>(lines.subList(3, lines.size()));
             } catch (java.io.IOException | RuntimeException e) {
                 throw org.lavasoftware.deploy.ToolException.unexpectedState("the migrations applied before the upgrade were "
                         + "not recorded (" + file + "): restore the database from the snapshot taken before it");
@@ -314,10 +333,16 @@ public final class UpgradeOperation implements Operation {
             return copy;
         }
 
+        boolean breaksOldCode() {
+            load();
+            return breaking;
+        }
+
         String describe() {
             load();
             return count == 0 ? "no migrations to apply" : count + " migration" + (count == 1 ? "" : "s") + " to apply"
-                    + (copy ? ", not all reversible: the database is copied first" : ", all reversible");
+                    + (copy ? ", not all reversible: the database is copied first" : ", all reversible")
+                    + (breaking ? "; some take away what the old code uses: the web stops while they run" : "");
         }
 
         /** Undoes what the upgrade applied: by reversing its migrations, or from the copy. */
