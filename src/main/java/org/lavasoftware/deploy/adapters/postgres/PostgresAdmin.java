@@ -163,10 +163,11 @@ public final class PostgresAdmin implements AutoCloseable {
     }
 
     /**
-     * Ends every client session on the database but this one. Autovacuum workers are not client
-     * sessions: PostgreSQL stops them itself when the database is renamed or dropped, and the
-     * tool's role could not end them (they run as a superuser). A superuser's own session cannot
-     * be ended by the tool either: it is named in the error, and nothing is ended then.
+     * Ends every session on the database but this one. Autovacuum workers (the rows without a
+     * user; their type is hidden from the tool's role) are left to PostgreSQL, which stops them
+     * itself when the database is renamed or dropped, and which would not let the tool's role end
+     * them. A superuser's session cannot be ended by the tool either: it is named in the error,
+     * and nothing is ended then.
      */
     public void terminateSessions(String database) {
         List<String> superusers = new java.util.ArrayList<>();
@@ -174,7 +175,7 @@ public final class PostgresAdmin implements AutoCloseable {
         try (PreparedStatement s = connection.prepareStatement(
                 "SELECT a.pid, a.usename, a.application_name, coalesce(r.rolsuper, false) FROM pg_stat_activity a"
                         + " LEFT JOIN pg_roles r ON r.oid = a.usesysid"
-                        + " WHERE a.datname = ? AND a.pid <> pg_backend_pid() AND a.backend_type = 'client backend'")) {
+                        + " WHERE a.datname = ? AND a.pid <> pg_backend_pid() AND a.usesysid IS NOT NULL")) {
             s.setString(1, database);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
