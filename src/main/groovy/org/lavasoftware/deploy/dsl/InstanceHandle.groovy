@@ -17,6 +17,7 @@ import org.lavasoftware.deploy.engine.operations.InstallOperation
 import org.lavasoftware.deploy.engine.operations.Manage
 import org.lavasoftware.deploy.engine.operations.RemoveOperation
 import org.lavasoftware.deploy.engine.operations.ServiceOperation
+import org.lavasoftware.deploy.engine.operations.Superuser
 import org.lavasoftware.deploy.engine.operations.web.WebModes
 import org.lavasoftware.deploy.model.InstanceName
 import org.lavasoftware.deploy.model.WebMode
@@ -54,6 +55,18 @@ class InstanceHandle {
             example = "println instance('demo').revision")
     String getRevision() {
         lookUpSummary().revision()
+    }
+
+    @Primitive(value = 'The revision of the code source that code/current was built from: the revision without its build suffix (2023.01-2 for 2023.01-2+bo1a2b3c4d), what an upgrade to a new build of the same code asks for.',
+            example = "println instance('demo').sourceRevision")
+    String getSourceRevision() {
+        revision?.replaceFirst(/\+bo[0-9A-Za-z]+$/, '')
+    }
+
+    @Primitive(value = 'The instance\'s directory (ROOT/instances/NAME), where instance.conf and a custom.cfg live.',
+            example = "println instance('demo').directory")
+    String getDirectory() {
+        dsl.engine.root().instance(instanceName).dir().toString()
     }
 
     @Primitive(value = 'How the instance is served: vhost, location or unknown.',
@@ -177,11 +190,12 @@ class InstanceHandle {
         new Pruner(snapshots, Duration.ZERO).keepNewest(options.keep as int)*.toString()
     }
 
-    @Primitive(value = 'Upgrades the instance to a revision of its code source (as `upgrade`); null for the newest. Options: backup (default true), keep (default 3).',
-            params = ['revno: the revision, or null for the newest', 'options: backup, keep'],
-            example = "instance('demo').upgrade('2023.01-2')")
+    @Primitive(value = 'Upgrades the instance to a revision of its code source (as `upgrade`); null for the newest. Options: backup (default true), keep (default 3), buildout (LAVA_BUILDOUT_CFG for this upgrade and after, as `LAVA_BUILDOUT_CFG=... upgrade`: a changed config is a new build of the same revision).',
+            params = ['revno: the revision, or null for the newest', 'options: backup, keep, buildout'],
+            example = "instance('demo').upgrade(instance('demo').sourceRevision, [buildout: '../../custom.cfg'])")
     void upgrade(String revno = null, Map options = [:]) {
-        def settings = UpgradeTarget.resolve(dsl.engine, instanceName, revno, null,
+        refuseUnknown('upgrade', options, ['backup', 'keep', 'buildout'])
+        def settings = UpgradeTarget.resolve(dsl.engine, instanceName, revno, null, options.buildout?.toString(),
                 options.containsKey('backup') ? options.backup as boolean : true, (options.keep ?: 3) as int)
         settings.ifPresent { dsl.engine.execute(new UpgradeOperation(it)) }
     }
@@ -192,11 +206,19 @@ class InstanceHandle {
         dsl.engine.buildout(instanceName)
     }
 
-    @Primitive(value = 'Runs the instance on a LAVA branch directory (as `develop`): it becomes a revision, built like the others, and is switched to; rollback() goes back. Options: backup (default true).',
-            params = ['path: the branch directory', 'options: backup'],
+    @Primitive(value = 'As buildout(), for the config that LAVA_BUILDOUT_CFG=SETTING would name (relative to code/current, ../../X.cfg is the instance\'s directory); nothing is stored.',
+            params = ['setting: a LAVA_BUILDOUT_CFG value'],
+            example = "println instance('demo').buildout('../../custom.cfg').eggs*.egg")
+    Map buildout(String setting) {
+        dsl.engine.buildout(instanceName, setting)
+    }
+
+    @Primitive(value = 'Runs the instance on a LAVA branch directory (as `develop`): it becomes a revision, built like the others, and is switched to; rollback() goes back. Options: backup (default true), buildout (LAVA_BUILDOUT_CFG, as for upgrade).',
+            params = ['path: the branch directory', 'options: backup, buildout'],
             example = "instance('demo').develop('/home/me/lava')")
     void develop(String path, Map options = [:]) {
-        def settings = UpgradeTarget.develop(dsl.engine, instanceName, java.nio.file.Path.of(path), null,
+        refuseUnknown('develop', options, ['backup', 'buildout'])
+        def settings = UpgradeTarget.develop(dsl.engine, instanceName, java.nio.file.Path.of(path), options.buildout?.toString(),
                 options.containsKey('backup') ? options.backup as boolean : true)
         settings.ifPresent { dsl.engine.execute(new UpgradeOperation(it)) }
     }
@@ -209,10 +231,26 @@ class InstanceHandle {
         dsl.engine.execute(new RollbackOperation(instanceName, target))
     }
 
+    @Primitive(value = 'Makes USER a superuser of the instance (an existing user is promoted and given the password): through `lava-server manage shell`, with the password on its standard input, never in an argument list or a log. Returns created or updated (would-create in a dry run).',
+            params = ['options: user (required), email, password (required, at least 8 characters; read it from a file or the environment, never write it in a recipe)'],
+            example = "instance('demo').superuser(user: 'admin', email: 'admin@example.org', password: System.getenv('LAVA_ADMIN_PASSWORD'))")
+    String superuser(Map options) {
+        refuseUnknown('superuser', options, ['user', 'email', 'password'])
+        Superuser.create(dsl.engine, instanceName, options.user?.toString(), (options.email ?: '').toString(), options.password?.toString())
+    }
+
     @Primitive(value = 'Finishes or undoes the interrupted operation of the instance (see `recover`).',
             example = "if (instance('demo').state == 'interrupted') instance('demo').recover()")
     void recover() {
         dsl.engine.recover(instanceName)
+    }
+
+    private static void refuseUnknown(String primitive, Map options, List<String> known) {
+        def unknown = options.keySet().collect { it.toString() } - known
+        if (unknown) {
+            throw ToolException.badInput("${primitive} does not know the option${unknown.size() > 1 ? 's' : ''} "
+                    + "${unknown.join(', ')}; it takes ${known.join(', ')}")
+        }
     }
 
     private InstanceSummary lookUpSummary() {

@@ -2,6 +2,7 @@ package org.lavasoftware.deploy.dsl
 
 import org.lavasoftware.deploy.ToolException
 import org.lavasoftware.deploy.engine.operations.SetupOperation
+import org.lavasoftware.deploy.engine.operations.schedule.BackupSchedule
 import org.lavasoftware.deploy.engine.operations.web.WebModes
 import org.lavasoftware.deploy.model.InstanceName
 import org.lavasoftware.deploy.model.WebMode
@@ -49,6 +50,19 @@ abstract class LavaScript extends HookPrimitives {
             example = "setup('2023.01-2')")
     void setup(String version) {
         dslContext.engine.execute(new SetupOperation(version))
+    }
+
+    @Primitive(value = 'Schedules the nightly backup of every instance (recipes/nightly-backup.lava keep=N, as root): a systemd timer and service where systemd is the init, else a file in /etc/cron.d; writing it again replaces it. Options: keep (default 7), at (HH:MM, default 02:30), using (auto, systemd or cron), unit (the file name, default lava-backup), systemdDir, cronDir. Returns a map with using, files and at.',
+            params = ['options: keep, at, using, unit, systemdDir, cronDir (all optional)'],
+            example = "println scheduleBackup(keep: 14, at: '03:00').files")
+    Map<String, Object> scheduleBackup(Map options = [:]) {
+        def known = ['keep', 'at', 'using', 'unit', 'systemdDir', 'cronDir']
+        def unknown = options.keySet().collect { it.toString() } - known
+        if (unknown) {
+            throw ToolException.badInput("scheduleBackup does not know the option${unknown.size() > 1 ? 's' : ''} "
+                    + "${unknown.join(', ')}; it takes ${known.join(', ')}")
+        }
+        new BackupSchedule(dslContext.engine, BackupSchedule.settings(options)).apply()
     }
 
     @Primitive(value = 'Switches every instance to vhost or location (as `toggle_all`), reloading Apache once; returns a map per instance: name, result (switched, already, failed or skipped), mode, url, reason. An instance that could not be switched is left as it was.',

@@ -37,9 +37,9 @@ final class RunCommand extends PrivilegedCommand {
         for (String assignment : assignments) {
             int eq = assignment.indexOf('=');
             String key = eq < 0 ? assignment : assignment.substring(0, eq);
-            if (eq < 0 || !key.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            if (eq < 0 || !key.matches("[A-Za-z_][A-Za-z0-9_-]*")) {
                 throw ToolException.badInput("recipe parameter '" + assignment
-                        + "' is not KEY=VALUE with KEY a letter followed by letters, digits or '_'");
+                        + "' is not KEY=VALUE with KEY a letter followed by letters, digits, '_' or '-'");
             }
             params.put(key, assignment.substring(eq + 1));
         }

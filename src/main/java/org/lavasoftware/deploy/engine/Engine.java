@@ -177,6 +177,11 @@ public final class Engine {
         return org.lavasoftware.deploy.engine.operations.build.BuildoutReport.of(layout, InstanceConfigStore.load(layout).config());
     }
 
+    /** As {@link #buildout(InstanceName)}, for the config LAVA_BUILDOUT_CFG={@code setting} would name. */
+    public Map<String, Object> buildout(InstanceName name, String setting) {
+        return org.lavasoftware.deploy.engine.operations.build.BuildoutReport.of(existing(name), setting);
+    }
+
     /** The layout of an instance that must exist; a clear error otherwise. */
     public InstanceLayout existing(InstanceName name) {
         InstanceLayout layout = root().instance(name);

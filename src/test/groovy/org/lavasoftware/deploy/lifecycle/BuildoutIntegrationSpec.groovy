@@ -172,4 +172,59 @@ eggs =
         current() == before
         status() == '200'
     }
+
+    def "recipes/local-development.lava switches to the branch directory and says how to go back"() {
+        given:
+        String before = current()
+        Path branch = work.resolve('lava-branch')
+
+        when:
+        def run = tool([:], '--yes', 'run', 'recipes/local-development.lava', "name=${NAME}", "path=${branch}", 'backup=no')
+
+        then:
+        run.status == 0
+        current().startsWith('d')
+        Files.exists(instance.resolve('code/current/BRANCH'))
+        status() == '200'
+        run.out.contains("${NAME}: runs ${branch} as revision ${current()}, running at http://bo-it.test/")
+        run.out.contains("to go back: lava-deployment-tool rollback ${NAME} (to ${before})")
+    }
+
+    def "recipes/limited-deployment.lava takes the scheduler out with a config extending the current one, and says how to set it back"() {
+        given:
+        String before = current()
+
+        when: 'a dry run first: nothing is written'
+        def plan = tool([:], '--dry-run', 'run', 'recipes/limited-deployment.lava', "name=${NAME}", 'file=limited.cfg')
+
+        then:
+        plan.status == 0
+        plan.out.contains("would write ${instance.resolve('limited.cfg')}")
+        plan.out.contains('extends = custom.cfg')
+        !Files.exists(instance.resolve('limited.cfg'))
+
+        when:
+        def run = tool([:], '--yes', 'run', 'recipes/limited-deployment.lava', "name=${NAME}", 'file=limited.cfg', 'backup=no')
+
+        then: 'a new build of the same code, without the scheduler; the extension of custom.cfg is still there'
+        run.status == 0
+        current() != before
+        current().startsWith(before.replaceFirst(/\+bo.*$/, '') + '+bo')
+        Files.readString(instance.resolve('limited.cfg')).contains('extends = custom.cfg\n\n[server]\neggs -=\n    lava-scheduler\n')
+        programs() == ["lava-${NAME}-publisher RUNNING", "lava-${NAME}-web RUNNING"]*.toString()
+        status() == '200'
+        data.django('import boext; print(boext.GREETING)') == 'hello from boext'
+        run.out.contains("to set it back: LAVA_BUILDOUT_CFG=../../custom.cfg lava-deployment-tool upgrade ${NAME} ")
+
+        when: 'set back as the recipe says'
+        String back = run.out.readLines().find { it.startsWith('to set it back: ') }
+                .replaceFirst(/^to set it back: LAVA_BUILDOUT_CFG=(\S+) lava-deployment-tool upgrade (\S+) (\S+) .*$/, '$1 $3')
+        def restored = tool([LAVA_BUILDOUT_CFG: back.split(' ')[0]], '--yes', 'upgrade', NAME, back.split(' ')[1], '--no-backup')
+
+        then: 'the build before, switched back to, with its scheduler'
+        restored.status == 0
+        current() == before
+        programs().contains("lava-${NAME}-scheduler RUNNING".toString())
+        status() == '200'
+    }
 }

@@ -42,7 +42,7 @@ class RecipesIntegrationSpec extends Specification {
     }
 
     def cleanupSpec() {
-        ['rc-cl', 'rc-src'].each { tool('--yes', 'remove', it) }
+        ['rc-cl', 'rc-src', 'rp-prod'].each { tool('--yes', 'remove', it) }
         LinkSafeTempDir.delete(work)
     }
 
@@ -157,5 +157,50 @@ class RecipesIntegrationSpec extends Specification {
 
         cleanup:
         Files.deleteIfExists(work.resolve('etc/dsl.d/backup-before-remove.groovy'))
+    }
+
+    /** A copy the instance's user may read, so that the test's check never puts the password in an argument list. */
+    Path copyReadable(Path file) {
+        Path copy = work.resolve('password-copy')
+        Files.copy(file, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING)
+        Files.setPosixFilePermissions(copy, java.nio.file.attribute.PosixFilePermissions.fromString('rw-r--r--'))
+        copy
+    }
+
+    def "production-install installs with HTTPS, pins every version it resolves, makes an administrator, backs up and schedules the nightly backup"() {
+        given:
+        Path instance = root.resolve('instances/rp-prod')
+        InstanceData prod = new InstanceData(root, 'rp-prod')
+
+        when:
+        def run = recipe('run', 'recipes/production-install.lava', 'name=rp-prod', 'vhost=rp-prod.test', 'https=yes',
+                'keep=5', 'at=03:40', 'schedule=cron', "cron-dir=${work.resolve('cron.d')}")
+        String pins = Files.readString(instance.resolve('buildout-production.cfg'))
+        Path passwordFile = instance.resolve('admin-password')
+        String password = Files.readString(passwordFile).trim()
+
+        then: 'installed, on a build of its revision checked against the pins'
+        run.status == 0
+        Files.readString(instance.resolve('instance.conf')).contains("LAVA_BUILDOUT_CFG='../../buildout-production.cfg'")
+        Files.readString(instance.resolve('instance.conf')).contains("LAVA_HTTPS='yes'")
+        Files.readSymbolicLink(instance.resolve('code/current')).toString() ==~ /2023\.01-2\+bo[0-9a-f]+/
+        pins.contains('extends = lava.cfg')
+        pins =~ /(?m)^lava-server = 2023\.0?1/
+        pins =~ /(?m)^lava-scheduler = 2023\.0?1/
+        tool('buildout', 'rp-prod').out =~ /pins\s+lava-server = 2023\.0?1\s+buildout-production\.cfg:\d+/
+
+        and: 'an administrator whose password is only in the 0600 file'
+        java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(passwordFile)) == 'rw-------'
+        password.length() >= 20
+        !run.out.contains(password) && !run.err.contains(password)
+        !Files.readString(root.resolve('var/log/lava-deployment-tool/rp-prod.log')).contains(password)
+        prod.django("from django.contrib.auth import authenticate; u = authenticate(username='admin', "
+                + "password=open('${copyReadable(passwordFile)}').read().strip()); print(u is not None and u.is_superuser)") == 'True'
+
+        and: 'a first snapshot, verified, and the nightly backup in cron'
+        snapshotIds('rp-prod').size() == 1
+        run.out.contains("first snapshot ${snapshotIds('rp-prod')[0]}, verified")
+        Files.readString(work.resolve('cron.d/lava-backup')) =~ /(?m)^40 3 \* \* \*  root  \S+\/lava-deployment-tool --root ${root} run \S+\/recipes\/nightly-backup\.lava keep=5$/
+        tool('status', 'rp-prod').status == 0
     }
 }

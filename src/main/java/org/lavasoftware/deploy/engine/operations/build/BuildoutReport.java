@@ -21,7 +21,11 @@ public final class BuildoutReport {
     }
 
     public static Map<String, Object> of(InstanceLayout layout, InstanceConfig config) {
-        String setting = config.get(ConfigKey.LAVA_BUILDOUT_CFG);
+        return of(layout, config.get(ConfigKey.LAVA_BUILDOUT_CFG));
+    }
+
+    /** The report for LAVA_BUILDOUT_CFG={@code setting} instead of the instance's (nothing is stored). */
+    public static Map<String, Object> of(InstanceLayout layout, String setting) {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("instance", layout.name().value());
         String revision = new Revisions(layout).current().orElse(null);
@@ -58,6 +62,7 @@ public final class BuildoutReport {
             m.put("eggs", built.eggs());
             m.put("scheduler", built.scheduler());
             m.put("apps", built.apps());
+            m.put("versions", built.versions());
             r.put("built", m);
         }, () -> r.put("built", null));
         return r;

@@ -121,8 +121,10 @@ public final class RevisionBuilder {
         Filesystem.file(bin.resolve("lava-server"), BuildScripts.lavaServer(tree, new LavaScripts(layout).lavaEnv(), config),
                 "rwxr-xr-x", "root", "root");
         Filesystem.file(bin.resolve("lava-wsgi"), BuildScripts.lavaWsgi(tree, config), "rwxr-xr-x", "root", "root");
+        java.util.Map<String, String> versions = new java.util.LinkedHashMap<>();
+        found.forEach(f -> versions.put(f.name(), f.version()));
         RevisionBuild result = new RevisionBuild(config, found.stream().map(EggCheck.Found::name).toList(),
-                build.selects(BuildDescription.SCHEDULER_EGG), apps);
+                build.selects(BuildDescription.SCHEDULER_EGG), apps, versions);
         result.write(tree);
         return result;
     }
