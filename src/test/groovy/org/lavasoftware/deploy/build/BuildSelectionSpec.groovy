@@ -51,13 +51,15 @@ class BuildSelectionSpec extends Specification {
 
     def "what was built is read back as written"() {
         given:
-        def built = new RevisionBuild('/srv/lava/instances/x/custom.cfg', ['lava-server', 'bo-ext'], false, ['boext'])
+        def built = new RevisionBuild('/srv/lava/instances/x/custom.cfg', ['lava-server', 'bo-ext'], false, ['boext'],
+                ['lava-server': '2023.01', 'bo-ext': '0.3'])
 
         when:
         built.write(dir)
 
         then:
         RevisionBuild.of(dir).get() == built
+        RevisionBuild.of(dir).get().versions() == ['lava-server': '2023.01', 'bo-ext': '0.3']
         RevisionBuild.of(dir.resolve('nothing')).isEmpty()
     }
 
