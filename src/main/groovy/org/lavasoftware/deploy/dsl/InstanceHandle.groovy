@@ -213,6 +213,13 @@ class InstanceHandle {
         dsl.engine.buildout(instanceName, setting)
     }
 
+    @Primitive(value = 'The version each egg of the config LAVA_BUILDOUT_CFG=SETTING resolves to in code/current\'s environment, as a build\'s check would find it, without building: egg to version (what a production config pins). An egg not found is an error, as in the check.',
+            params = ['setting: a LAVA_BUILDOUT_CFG value (../../X.cfg is the instance\'s directory)'],
+            example = "instance('demo').versions('../../lava.cfg').each { egg, version -> println \"\${egg} = \${version}\" }")
+    Map<String, String> versions(String setting) {
+        dsl.engine.resolveVersions(instanceName, setting)
+    }
+
     @Primitive(value = 'Runs the instance on a LAVA branch directory (as `develop`): it becomes a revision, built like the others, and is switched to; rollback() goes back. Options: backup (default true), buildout (LAVA_BUILDOUT_CFG, as for upgrade).',
             params = ['path: the branch directory', 'options: backup, buildout'],
             example = "instance('demo').develop('/home/me/lava')")

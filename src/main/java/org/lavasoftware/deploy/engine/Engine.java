@@ -182,6 +182,21 @@ public final class Engine {
         return org.lavasoftware.deploy.engine.operations.build.BuildoutReport.of(existing(name), setting);
     }
 
+    /**
+     * The version each egg of the config LAVA_BUILDOUT_CFG={@code setting} resolves to in code/current's
+     * environment, without building (what a production config pins). Runs the interpreter as a query.
+     */
+    public Map<String, String> resolveVersions(InstanceName name, String setting) {
+        InstanceLayout layout = existing(name);
+        String revision = revision(layout);
+        var builder = new org.lavasoftware.deploy.engine.operations.build.RevisionBuilder(layout,
+                Machine.of(root(), new ProcessRunner(privilege, OperationLog.discard())));
+        var build = builder.describe(revision, setting).orElseThrow(() -> ToolException.badInput("LAVA_BUILDOUT_CFG="
+                + (setting == null || setting.isBlank() ? "''" : setting) + " names no config for " + name
+                + "'s code/current: nothing to resolve"));
+        return builder.resolve(revision, build);
+    }
+
     /** The layout of an instance that must exist; a clear error otherwise. */
     public InstanceLayout existing(InstanceName name) {
         InstanceLayout layout = root().instance(name);

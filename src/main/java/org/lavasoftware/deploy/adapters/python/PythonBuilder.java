@@ -81,7 +81,8 @@ public final class PythonBuilder {
      * applications (packages with apps.py or models.py) of the distributions named in {@code keys}.
      */
     public String probe(Path venv, Path pythonRoot, List<String> keys, List<String> modules) {
-        List<String> argv = new ArrayList<>(List.of(python(venv).toString(), "-c", PROBE, String.join(",", keys),
+        Path interpreter = venv == null || !Files.isExecutable(python(venv)) ? SYSTEM_PYTHON : python(venv);
+        List<String> argv = new ArrayList<>(List.of(interpreter.toString(), "-c", PROBE, String.join(",", keys),
                 String.join(",", modules)));
         return runner.run(clean(argv, pythonRoot).build()).stdout();
     }

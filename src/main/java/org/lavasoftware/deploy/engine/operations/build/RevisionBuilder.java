@@ -129,6 +129,21 @@ public final class RevisionBuilder {
         return result;
     }
 
+    /**
+     * The version each egg of {@code build} resolves to in {@code revision}'s environment (its venv,
+     * else the system's interpreter, which a venv built from it would see), as the check step would
+     * find it, without building anything; an egg not found there is refused as the check refuses it.
+     */
+    public java.util.Map<String, String> resolve(String revision, BuildDescription build) {
+        Path tree = tree(revision);
+        Path root = tree.resolve(PythonRoot.within(tree));
+        List<String> keys = build.eggs().stream().map(e -> e.requirement().key()).toList();
+        Installed installed = Installed.parse(python.probe(RevisionBuild.venv(tree), root, keys, EggCheck.componentModules()));
+        java.util.Map<String, String> versions = new java.util.LinkedHashMap<>();
+        EggCheck.check(build, installed, downloadCache(build).toString()).forEach(f -> versions.put(f.name(), f.version()));
+        return versions;
+    }
+
     /** Takes the build out of the tree (the tree stays as fetched). */
     public void removeBuild(String revision) {
         Path tree = tree(revision);
