@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "buildout", description = {
-    "Show an instance's buildout config as resolved (LAVA_BUILDOUT_CFG, its extends, += and -=, ${...}):",
+    "Show an instance's buildout config as resolved (LAVA_BUILDOUT_CFG, its extends, += and -=, $${section:option}):",
     "the effective parts, eggs, develop checkouts and pins, each with the file and line it came from,",
     "and what the current revision was built with. --json for other programs."})
 final class BuildoutCommand extends PrivilegedCommand {

@@ -21,7 +21,8 @@ final class CommandSummaries {
     static void joinDescription(CommandLine command) {
         UsageMessageSpec usage = command.getCommandSpec().usageMessage();
         if (usage.description().length > 1) {
-            usage.description(String.join(" ", usage.description()));
+            // what the getter returns is interpolated already: a literal ${...} in it must stay one
+            usage.description(String.join(" ", usage.description()).replace("${", "$${"));
         }
     }
 

@@ -30,6 +30,8 @@ class CommandSummariesSpec extends Specification {
         commands.find { it.startsWith('  install ') }.split(/\s+/, 3)[2] == 'Create a LAVA instance'
         commands.find { it.startsWith('  backup ') }.contains('Back up instances into ROOT/backups/NAME/ID (UTC time)')
         commands.every { !it.contains('__cds-training') }
+        !run.out.contains('null')                               // a literal ${...} is not taken for a variable
+        CliRun.run(['buildout', '--help']).out.contains('${section:option}')
         def description = backupHelp.readLines().dropWhile { !it.startsWith('Back up') }.takeWhile { !it.startsWith(' ') }
         description.size() >= 2
         description.dropRight(1).every { it.length() > 60 }   // wrapped to the width, not where the source broke lines
