@@ -67,7 +67,7 @@ class ServiceDefinitionsSpec extends Specification {
         site.contains('    Alias /static/ /i/static/\n')
         site.contains('    ProxyPass /static/ !\n')
         site.contains('    ProxyPass /ws/ ws://127.0.0.1:8101/ws/\n')
-        site.contains('    ProxyPass / unix:/i/run/gunicorn.sock|http://demo.example.org/\n')
+        site.contains('    ProxyPass / unix:/i/run/gunicorn.sock|http://demo.example.org/ disablereuse=On\n')
         site.contains('    RequestHeader set X-Forwarded-Proto "http"\n')
         !site.contains('443')
         spec.url() == 'http://demo.example.org/'

@@ -26,7 +26,7 @@ class WebModeRenderingSpec extends Specification {
         String conf = LocationSite.render(spec, 'lab-server')
 
         then: 'the prefix reaches LAVA unchanged: its URL patterns start with MOUNT_POINT'
-        conf.contains('ProxyPass /demo/ unix:/i/run/gunicorn.sock|http://lab-server/demo/\n')
+        conf.contains('ProxyPass /demo/ unix:/i/run/gunicorn.sock|http://lab-server/demo/ disablereuse=On\n')
         conf.contains('ProxyPassReverse /demo/ http://lab-server/demo/\n')
         conf.contains('<Location /demo/>\n    ProxyPreserveHost Off\n    RequestHeader set X-Forwarded-Proto "http"\n</Location>\n')
 
@@ -61,7 +61,7 @@ class WebModeRenderingSpec extends Specification {
 
     def "the virtual host of an instance is unchanged by the modes: it serves from /"() {
         expect:
-        ApacheSite.render(spec).contains('    ProxyPass / unix:/i/run/gunicorn.sock|http://demo.example.org/\n')
+        ApacheSite.render(spec).contains('    ProxyPass / unix:/i/run/gunicorn.sock|http://demo.example.org/ disablereuse=On\n')
     }
 
     def "at /NAME/ LAVA gets MOUNT_POINT and everything that goes with it, its cookies scoped to the prefix"() {

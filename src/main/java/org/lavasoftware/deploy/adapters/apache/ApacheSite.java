@@ -44,7 +44,9 @@ public final class ApacheSite {
                 .append("    ProxyPass /static/ !\n")
                 .append("    ProxyPass /ws/ ws://127.0.0.1:").append(s.publisherPort()).append("/ws/\n")
                 .append("    ProxyPassReverse /ws/ ws://127.0.0.1:").append(s.publisherPort()).append("/ws/\n")
-                .append("    ProxyPass / unix:").append(s.socket()).append("|http://").append(s.host()).append("/\n")
+                // a fresh connection to gunicorn per request: a pooled one that gunicorn closed (an
+                // idle keep-alive, a worker stopping in a graceful reload) would answer 502
+                .append("    ProxyPass / unix:").append(s.socket()).append("|http://").append(s.host()).append("/ disablereuse=On\n")
                 .append("    ProxyPassReverse / unix:").append(s.socket()).append("|http://").append(s.host()).append("/\n")
                 .append("    RequestHeader set X-Forwarded-Proto \"").append(s.https() ? "https" : "http").append("\"\n");
     }

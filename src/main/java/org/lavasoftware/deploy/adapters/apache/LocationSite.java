@@ -45,7 +45,7 @@ public final class LocationSite {
                 .append("ProxyPass ").append(p).append("ws/ ws://127.0.0.1:").append(s.publisherPort()).append("/ws/\n")
                 .append("ProxyPassReverse ").append(p).append("ws/ ws://127.0.0.1:").append(s.publisherPort()).append("/ws/\n")
                 .append("ProxyPass ").append(p).append(" unix:").append(s.socket()).append("|http://").append(backendHost)
-                .append(p).append('\n')
+                .append(p).append(" disablereuse=On\n") // a fresh connection per request, as ApacheSite says
                 .append("ProxyPassReverse ").append(p).append(" http://").append(backendHost).append(p).append('\n')
                 .append("<Location ").append(p).append(">\n")
                 .append("    ProxyPreserveHost Off\n")
