@@ -173,7 +173,7 @@ public final class PostgresAdmin implements AutoCloseable {
         List<String> superusers = new java.util.ArrayList<>();
         List<Integer> others = new java.util.ArrayList<>();
         try (PreparedStatement s = connection.prepareStatement(
-                "SELECT a.pid, a.usename, a.application_name, coalesce(r.rolsuper, false) FROM pg_stat_activity a"
+                "SELECT a.pid, a.usename, coalesce(a.application_name, ''), coalesce(r.rolsuper, false) FROM pg_stat_activity a"
                         + " LEFT JOIN pg_roles r ON r.oid = a.usesysid"
                         + " WHERE a.datname = ? AND a.pid <> pg_backend_pid() AND a.usesysid IS NOT NULL")) {
             s.setString(1, database);
