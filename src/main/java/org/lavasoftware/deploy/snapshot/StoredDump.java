@@ -95,4 +95,12 @@ public final class StoredDump {
             feed.finish();
         }
     }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }
