@@ -28,8 +28,11 @@ public final class MediaRestorer {
     private MediaRestorer() {
     }
 
-    /** Restores {@code storedMedia} (a snapshot's media/) into {@code target}, which must not exist. */
-    public static void restore(Path storedMedia, Path target, Ownership owner, Progress progress) {
+    /**
+     * Restores {@code storedMedia} (a snapshot's media/) into {@code target}, which must not exist,
+     * decompressing {@code threads} files at a time.
+     */
+    public static void restore(Path storedMedia, Path target, Ownership owner, Progress progress, int threads) {
         try {
             Files.createDirectory(target, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         } catch (IOException e) {
@@ -69,7 +72,7 @@ public final class MediaRestorer {
                             + " is a link that leads outside the media; nothing of it was kept");
                 }
             }
-            decompressAll(storedMedia, target, files, owner, progress);
+            decompressAll(storedMedia, target, files, owner, progress, threads);
             for (int i = directories.size() - 1; i >= 0; i--) {
                 Path dir = directories.get(i);
                 own(target.resolve(storedMedia.relativize(dir).toString()), dir, owner, true);
@@ -88,9 +91,9 @@ public final class MediaRestorer {
         }
     }
 
-    private static void decompressAll(Path storedMedia, Path target, List<Path> files, Ownership owner, Progress progress)
-            throws IOException {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
+    private static void decompressAll(Path storedMedia, Path target, List<Path> files, Ownership owner, Progress progress,
+            int threads) throws IOException {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
         try {
             List<Future<?>> done = new ArrayList<>();
             for (Path file : files) {

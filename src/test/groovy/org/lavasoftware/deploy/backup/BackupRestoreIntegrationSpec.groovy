@@ -6,6 +6,7 @@ import java.nio.file.attribute.PosixFilePermissions
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream
+import org.lavasoftware.deploy.adapters.files.BackgroundRemoval
 import org.lavasoftware.deploy.support.CliRun
 import org.lavasoftware.deploy.support.FreshCheckout
 import org.lavasoftware.deploy.support.InstanceData
@@ -120,6 +121,9 @@ class BackupRestoreIntegrationSpec extends Specification {
         MachineState.postgresObjects('lava-it-bk-previous').isEmpty()
         !Files.exists(prod.media().resolveSibling('media.previous'))
         tool('status', 'it-bk').status == 0
+
+        and: 'the media it replaced are removed in the background, after the command returned'
+        MachineState.eventually { BackgroundRemoval.discardedIn(prod.media().parent).isEmpty() }
     }
 
     def "restore TARGET SOURCE/latest clones an instance into another, which keeps its own settings"() {

@@ -46,14 +46,14 @@ class MediaRestorerSpec extends Specification {
         backups.pathOf(SnapshotFixtures.backup(backups, media))
     }
 
-    def "every file comes back byte for byte with its mode and mtime, links and directories with theirs"() {
+    def "every file comes back byte for byte with its mode and mtime, links and directories with theirs (#threads at a time)"() {
         given:
         Path stored = snapshot().resolve('media')
         def expected = SnapshotFixtures.described(media)
         def restoredBytes = new AtomicLong()
 
         when:
-        MediaRestorer.restore(stored, dir.resolve('restored'), null, [advance: { long n -> restoredBytes.addAndGet(n) }, close: { }] as Progress)
+        MediaRestorer.restore(stored, dir.resolve('restored'), null, [advance: { long n -> restoredBytes.addAndGet(n) }, close: { }] as Progress, threads)
         Path restored = dir.resolve('restored')
 
         then: 'the same tree: content, modes and mtimes of files and directories, link targets'
@@ -73,6 +73,9 @@ class MediaRestorerSpec extends Specification {
 
         and: 'the snapshot is left as it was'
         new SnapshotVerifier(SnapshotVerifier.Depth.FULL, true).verify(stored.parent, Progress.NONE).ok()
+
+        where:
+        threads << [1, 4]
     }
 
     @Requires({ UnixAttributes.ROOT })
@@ -81,7 +84,7 @@ class MediaRestorerSpec extends Specification {
         Path stored = snapshot().resolve('media')
 
         when:
-        MediaRestorer.restore(stored, dir.resolve('restored'), new Ownership(4321, 8765), Progress.NONE)
+        MediaRestorer.restore(stored, dir.resolve('restored'), new Ownership(4321, 8765), Progress.NONE, 2)
 
         then:
         Files.walk(dir.resolve('restored')).withCloseable { s -> s.toList() }.every {
@@ -98,7 +101,7 @@ class MediaRestorerSpec extends Specification {
         def progress = [advance: { long n -> seen << mode(target) }, close: { }] as Progress
 
         when:
-        MediaRestorer.restore(stored, target, null, progress)
+        MediaRestorer.restore(stored, target, null, progress, 2)
 
         then:
         seen == ['rwx------'] as Set
@@ -114,7 +117,7 @@ class MediaRestorerSpec extends Specification {
         Files.createDirectories(target.parent)
 
         when:
-        MediaRestorer.restore(stored, target, null, Progress.NONE)
+        MediaRestorer.restore(stored, target, null, Progress.NONE, 2)
 
         then:
         def e = thrown(ToolException)
@@ -135,7 +138,7 @@ class MediaRestorerSpec extends Specification {
         Path target = dir.resolve('restored')
 
         when:
-        MediaRestorer.restore(stored, target, null, Progress.NONE)
+        MediaRestorer.restore(stored, target, null, Progress.NONE, 2)
 
         then:
         def e = thrown(UncheckedIOException)
@@ -150,7 +153,7 @@ class MediaRestorerSpec extends Specification {
         Files.writeString(target.resolve('kept'), 'kept')
 
         when:
-        MediaRestorer.restore(stored, target, null, Progress.NONE)
+        MediaRestorer.restore(stored, target, null, Progress.NONE, 2)
 
         then:
         def e = thrown(UncheckedIOException)

@@ -83,7 +83,7 @@ class SnapshotFixtures {
 
     /** Restores the media of the snapshot in {@code snapshot} into {@code target}, as a restore does. */
     static Path restore(Path snapshot, Path target) {
-        MediaRestorer.restore(snapshot.resolve(SnapshotLayout.MEDIA), target, null, Progress.NONE)
+        MediaRestorer.restore(snapshot.resolve(SnapshotLayout.MEDIA), target, null, Progress.NONE, 2)
         target
     }
 

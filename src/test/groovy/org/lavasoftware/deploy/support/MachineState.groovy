@@ -39,6 +39,21 @@ class MachineState {
         run('pgrep', '-u', user).out.readLines().findAll { it }
     }
 
+    /**
+     * Whether {@code condition} holds within a minute: for what the tool leaves to a process of
+     * its own after it returns. A bound on failing, not a measure of speed.
+     */
+    static boolean eventually(Closure<Boolean> condition) {
+        long deadline = System.nanoTime() + 60_000_000_000L
+        while (!condition()) {
+            if (System.nanoTime() > deadline) {
+                return false
+            }
+            Thread.sleep(200)
+        }
+        true
+    }
+
     static Map run(String... command) {
         def p = new ProcessBuilder(command).redirectErrorStream(true).start()
         String out = p.inputStream.text

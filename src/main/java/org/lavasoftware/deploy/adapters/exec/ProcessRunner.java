@@ -2,9 +2,11 @@ package org.lavasoftware.deploy.adapters.exec;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -126,6 +128,33 @@ public final class ProcessRunner {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw ToolException.failed(command.program() + " was interrupted");
+        }
+    }
+
+    /**
+     * Starts the command in a session of its own and returns at once; it goes on after the tool
+     * has exited, with its output appended to the operation's log. Not through commons-exec: its
+     * stream pumps wait for the end of the child's output, which is the end of the child, the
+     * very wait this is for avoiding. The command must be one that can be run again, or not at all,
+     * without harm: nothing waits for it, nothing reports its failure but the log.
+     */
+    public void detached(Command command) {
+        List<String> argv = new ArrayList<>(List.of("setsid"));
+        argv.addAll(privilege.wrap(command));
+        log.line("$ " + command.display() + "   (in the background)");
+        ProcessBuilder builder = new ProcessBuilder(argv)
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        ProcessBuilder.Redirect output = log.file() == null ? ProcessBuilder.Redirect.DISCARD
+                : ProcessBuilder.Redirect.appendTo(log.file().toFile());
+        builder.redirectOutput(output).redirectError(output);
+        builder.environment().putAll(command.env());
+        if (command.workDir() != null) {
+            builder.directory(command.workDir().toFile());
+        }
+        try {
+            builder.start();
+        } catch (IOException e) {
+            throw ToolException.failed("cannot run " + command.program() + " in the background: " + e.getMessage(), e);
         }
     }
 

@@ -98,6 +98,8 @@ public final class Filesystem {
             return;
         }
         try {
+            // A background removal (BackgroundRemoval) may be deleting the same files: an entry gone
+            // meanwhile is what was asked, not a failure.
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
@@ -106,8 +108,16 @@ public final class Filesystem {
                 }
 
                 @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                    if (e instanceof NoSuchFileException) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    throw e;
+                }
+
+                @Override
                 public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                    if (e != null) {
+                    if (e != null && !(e instanceof NoSuchFileException)) {
                         throw e;
                     }
                     Files.deleteIfExists(dir);

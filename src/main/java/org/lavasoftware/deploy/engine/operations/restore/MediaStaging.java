@@ -26,10 +26,11 @@ final class MediaStaging {
     private MediaStaging() {
     }
 
-    static void stage(Snapshot snapshot, Path staging, Ownership owner, Progress progress) {
+    /** {@code threads}: how many files are decompressed at a time (a classic archive is read as one stream). */
+    static void stage(Snapshot snapshot, Path staging, Ownership owner, Progress progress, int threads) {
         Filesystem.deleteTree(staging);
         if (!snapshot.isClassic()) {
-            MediaRestorer.restore(snapshot.file("media"), staging, owner, progress);
+            MediaRestorer.restore(snapshot.file("media"), staging, owner, progress, threads);
             return;
         }
         Path unpack = staging.resolveSibling(staging.getFileName() + ".unpack");

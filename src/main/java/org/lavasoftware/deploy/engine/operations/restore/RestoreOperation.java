@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.lavasoftware.deploy.ToolException;
+import org.lavasoftware.deploy.adapters.files.BackgroundRemoval;
 import org.lavasoftware.deploy.adapters.files.Filesystem;
 import org.lavasoftware.deploy.adapters.lava.LavaScripts;
 import org.lavasoftware.deploy.adapters.postgres.PgDump;
@@ -44,6 +45,7 @@ public final class RestoreOperation implements Operation {
     public static final String KIND = "restore";
     /** pg_restore's parallel jobs: tables loaded, then indexes built, two at a time. */
     private static final int RESTORE_JOBS = 2;
+    private static final int MEDIA_THREADS_BESIDE_DATABASE = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
 
     /**
      * LAVA's documented steps after a restore, in one start of Django: {@code maintenance --force}
@@ -183,12 +185,20 @@ public final class RestoreOperation implements Operation {
                         return;
                     }
                     try (Progress p = context.reporter().progress("media", mediaBytes(snapshot), "B")) {
+                        // The database is the long pole and the media have time to spare beside it:
+                        // they get half the cores, pg_restore's sessions the rest.
                         Concurrently.run(database, () -> {
                             long start = System.nanoTime();
-                            MediaStaging.stage(snapshot, stagedMedia, owner(media), p);
-                            FileSystemFlush.of(stagedMedia);
-                            machine.runner().log().line("media staged and flushed in " + millisSince(start) + " ms");
+                            MediaStaging.stage(snapshot, stagedMedia, owner(media), p, MEDIA_THREADS_BESIDE_DATABASE);
+                            machine.runner().log().line("media staged in " + millisSince(start) + " ms");
                         });
+                        // One flush when both are written: a sync of the file system while pg_restore
+                        // writes would hold its WAL writes back; made now, it also leaves the staged
+                        // database's files on disk, which the checkpoint of the final DROP DATABASE
+                        // would otherwise have to write.
+                        long start = System.nanoTime();
+                        FileSystemFlush.of(stagedMedia);
+                        machine.runner().log().line("staged data flushed in " + millisSince(start) + " ms");
                     }
                 })
                 .undoes("remove the staged media", () -> {
@@ -257,14 +267,16 @@ public final class RestoreOperation implements Operation {
         }
         Step.Action dropPrevious = () -> Concurrently.run(
                 () -> {
+                    long start = System.nanoTime();
                     try (PostgresAdmin admin = machine.postgresAdmin()) {
                         admin.dropDatabase(previous);
                     }
+                    machine.runner().log().line("previous database dropped in " + millisSince(start) + " ms");
                 },
-                () -> Filesystem.deleteTree(previousMedia));
+                () -> BackgroundRemoval.discard(previousMedia, machine.runner()));
         if (writers.isEmpty()) {
             plan.add(Step.named("drop the previous database and media")
-                    .shows("DROP DATABASE \"" + previous + "\"; rm -r " + previousMedia)
+                    .shows("DROP DATABASE \"" + previous + "\"; " + previousMedia + " renamed out of the way and removed in the background")
                     .does(dropPrevious)
                     .pointOfNoReturn()
                     .build());
@@ -274,7 +286,7 @@ public final class RestoreOperation implements Operation {
             // in place by then, so a program that does not start is reported, not undone.
             plan.add(Step.named("start " + String.join(" and ", writers) + " again, and drop the previous database and media meanwhile")
                     .shows(services.kind() + ": start " + String.join(", ", writers) + "; graceful reload of the web workers")
-                    .shows("DROP DATABASE \"" + previous + "\"; rm -r " + previousMedia)
+                    .shows("DROP DATABASE \"" + previous + "\"; " + previousMedia + " renamed out of the way and removed in the background")
                     .does(() -> {
                         services.reload(group, InstanceServices.web(layout));
                         Concurrently.run(() -> startAgain(services, group, writers), dropPrevious);
