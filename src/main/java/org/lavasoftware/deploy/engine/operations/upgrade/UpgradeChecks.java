@@ -23,6 +23,12 @@ final class UpgradeChecks {
             throw ToolException.badInput("instance " + context.layout().name()
                     + " was not installed by this tool; install it first");
         }
+        if (new Revisions(context.layout()).current().isEmpty()
+                && org.lavasoftware.deploy.engine.operations.convert.LegacyTree.of(context.layout()).isPresent()) {
+            throw ToolException.unexpectedState("instance " + context.layout().name() + " is pip-based (a virtualenv at "
+                    + "its root, no code/current): convert it first, `lava-deployment-tool convert "
+                    + context.layout().name() + "` (recipes/pip-to-buildout.lava)");
+        }
         if (new Revisions(context.layout()).current().isEmpty()) {
             throw ToolException.unexpectedState("instance " + context.layout().name() + " has no code/current; "
                     + "reinstall it, or point code/current at one of its revisions");
