@@ -109,6 +109,7 @@ class PipToBuildoutIntegrationSpec extends Specification {
         run.out.contains("WARNING: lava.cfg would drop lava-pipext; custom.cfg adds it back")
         run.out.contains('eggs +=\n           lava-pipext')
         run.out =~ /\d+\. remove the pip-based venv   \[point of no return\]/
+        run.out.indexOf('remove the pip-based venv') > run.out.indexOf('through Apache')
         run.out.contains("${NAME}: pip has 3 packages in the venv; the target config would drop lava-pipext, which custom.cfg adds back")
         entries() == before
     }
