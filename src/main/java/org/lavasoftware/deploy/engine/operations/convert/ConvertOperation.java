@@ -105,21 +105,26 @@ public final class ConvertOperation implements Operation {
                         + "; the switch below rewrites lava.env and bin/ for code/current")
                 .does(legacy::keep)
                 .undoes("put the pip-based settings back and restart " + settings.name() + " on its venv", () -> {
-                    legacy.restore();
+                    boolean changed = legacy.restore();
                     var services = machine.services();
                     String group = InstanceServices.group(layout);
                     var config = InstanceConfigStore.load(layout).config();
                     // without code/current these are the definitions the venv's instance had
-                    services.register(group, InstanceServices.programs(layout, config,
-                            new InstanceFiles(layout, config, machine).userGroup()));
-                    services.restart(group);
+                    var programs = InstanceServices.programs(layout, config, new InstanceFiles(layout, config, machine).userGroup());
+                    if (!services.isCurrent(group, programs)) {
+                        services.register(group, programs);
+                        changed = true;
+                    }
+                    if (changed) { // a failure before the switch changed neither: the instance kept serving
+                        services.restart(group);
+                    }
                 })
                 .build());
         boolean hadCode = Files.isDirectory(layout.codeDir());
         Step wsgi = Step.named("point " + legacy.wsgi() + " at code/current")
                 .shows("the classic wsgi file (if the instance has one) imports LAVA from code/current and its build's venv")
                 .does(legacy::pointWsgiAtCurrent)
-                .undoes("put the pip-based " + legacy.wsgi().getFileName() + " back", legacy::restore)
+                .undoes("put the pip-based " + legacy.wsgi().getFileName() + " back", legacy::restoreWsgi)
                 .build();
         plan.addAll(new UpgradeOperation(settings.build()).plan(context, List.of(wsgi)).steps());
         if (context.dryRun() && !hadCode) {

@@ -42,15 +42,21 @@ final class ConvertState {
         }
     }
 
-    /** Puts {@code file} back as {@link #keep} found it; nothing when it was never kept. */
-    void restore(String key, Path file) throws IOException {
+    /** Puts {@code file} back as {@link #keep} found it; nothing when it was never kept. True when it had changed. */
+    boolean restore(String key, Path file) throws IOException {
         if (Files.exists(dir.resolve(key + ABSENT))) {
-            Files.deleteIfExists(file);
-        } else if (Files.exists(dir.resolve(key))) {
+            return Files.deleteIfExists(file);
+        }
+        if (Files.exists(dir.resolve(key))) {
+            if (Files.exists(file) && Files.mismatch(file, dir.resolve(key)) == -1) {
+                return false;
+            }
             Path temporary = file.resolveSibling("." + file.getFileName() + ".restore");
             Files.copy(dir.resolve(key), temporary, StandardCopyOption.COPY_ATTRIBUTES, StandardCopyOption.REPLACE_EXISTING);
             Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            return true;
         }
+        return false;
     }
 
     /** Records that the conversion made {@code path} (a file or a tree), for {@link #removeMade}. */

@@ -47,10 +47,17 @@ final class LegacySettings {
         }
     }
 
-    void restore() throws IOException {
+    /** Puts every file back; true when one of them had changed. */
+    boolean restore() throws IOException {
+        boolean changed = false;
         for (Path file : files()) {
-            state.restore(key(file), file);
+            changed |= state.restore(key(file), file);
         }
+        return changed;
+    }
+
+    void restoreWsgi() throws IOException {
+        state.restore(key(wsgi()), wsgi());
     }
 
     /** The wsgi file for code/current: its Python root, and its build's venv when it has one. */

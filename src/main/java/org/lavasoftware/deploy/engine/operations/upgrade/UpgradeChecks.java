@@ -5,6 +5,7 @@ import org.lavasoftware.deploy.engine.OperationContext;
 import org.lavasoftware.deploy.engine.operations.InstanceServices;
 import org.lavasoftware.deploy.engine.operations.Machine;
 import org.lavasoftware.deploy.engine.operations.Revisions;
+import org.lavasoftware.deploy.engine.operations.convert.LegacyTree;
 
 /** What upgrade and rollback refuse before they change anything. */
 final class UpgradeChecks {
@@ -24,7 +25,7 @@ final class UpgradeChecks {
                     + " was not installed by this tool; install it first");
         }
         if (new Revisions(context.layout()).current().isEmpty()
-                && org.lavasoftware.deploy.engine.operations.convert.LegacyTree.of(context.layout()).isPresent()) {
+                && LegacyTree.of(context.layout()).isPresent()) {
             throw ToolException.unexpectedState("instance " + context.layout().name() + " is pip-based (a virtualenv at "
                     + "its root, no code/current): convert it first, `lava-deployment-tool convert "
                     + context.layout().name() + "` (recipes/pip-to-buildout.lava)");
