@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
     "would drop packed for an offline build and added back by a custom.cfg extending it, then an upgrade to",
     "that build (LAVA_BUILDOUT_CFG=../../custom.cfg); the venv is removed only once the page answers through",
     "Apache, and any failure before puts the instance back on its venv. --dry-run shows the plan and what",
-    "would be dropped; recipes/pip-to-buildout.lava does the same, on a copy first if asked."})
+    "would be dropped; recipes/pip-to-buildout.lava runs it."})
 final class ConvertCommand extends PrivilegedCommand {
     @Parameters(index = "0", paramLabel = "NAME", description = "The pip-based instance.")
     private String name;
