@@ -5,6 +5,8 @@ import org.lavasoftware.deploy.ToolException
 import org.lavasoftware.deploy.engine.InstanceSummary
 import org.lavasoftware.deploy.engine.Progress
 import org.lavasoftware.deploy.engine.operations.backup.BackupOperation
+import org.lavasoftware.deploy.engine.operations.convert.ConvertOperation
+import org.lavasoftware.deploy.engine.operations.convert.ConvertTarget
 import org.lavasoftware.deploy.engine.operations.restore.RestoreOperation
 import org.lavasoftware.deploy.engine.operations.upgrade.RollbackOperation
 import org.lavasoftware.deploy.engine.operations.upgrade.UpgradeOperation
@@ -228,6 +230,18 @@ class InstanceHandle {
         def settings = UpgradeTarget.develop(dsl.engine, instanceName, java.nio.file.Path.of(path), options.buildout?.toString(),
                 options.containsKey('backup') ? options.backup as boolean : true)
         settings.ifPresent { dsl.engine.execute(new UpgradeOperation(it)) }
+    }
+
+    @Primitive(value = 'Converts a pip-based instance (a virtualenv at its root) to the code/REV layout (as `convert`): pip freeze recorded in last-pip-installed-versions.txt, what the target config would drop packed for an offline build and added back by a custom.cfg extending it, an upgrade to that build, the venv removed once the page answers. Options: revno (default the newest), config (the config custom.cfg extends, relative to the instance\'s directory or absolute; default lava.cfg, describing Debian\'s tree), backup (default true). Returns the venv\'s packages: maps with name, version, fate (lava, target, system, readd, develop), dropped, app and description; in a dry run too, where only the plan is printed.',
+            params = ['options: revno, config, backup'],
+            example = "instance('old').convertFromPip(backup: false).findAll { it.dropped }.each { println it.description }")
+    List<Map<String, Object>> convertFromPip(Map options = [:]) {
+        refuseUnknown('convertFromPip', options, ['revno', 'config', 'backup'])
+        dsl.engine.refuseIfInterrupted(instanceName)
+        def decided = ConvertTarget.resolve(dsl.engine, instanceName, options.revno?.toString(), options.config?.toString(),
+                options.containsKey('backup') ? options.backup as boolean : true)
+        dsl.engine.execute(new ConvertOperation(decided.settings()))
+        decided.packages()
     }
 
     @Primitive(value = 'Returns the instance to its previous revision, or a named kept one (as `rollback`).',

@@ -28,6 +28,7 @@ final class CommandRegistry {
         VERBS.put("upgrade", UpgradeCommand::new);
         VERBS.put("rollback", RollbackCommand::new);
         VERBS.put("develop", DevelopCommand::new);
+        VERBS.put("convert", ConvertCommand::new);
         VERBS.put("buildout", BuildoutCommand::new);
         VERBS.put("toggle", ToggleCommand::new);
         VERBS.put("toggle_all", ToggleAllCommand::new);

@@ -35,7 +35,7 @@ class BundledRecipesSpec extends Specification {
     def "the bundled recipes are the ones the manual lists"() {
         expect:
         recipes()*.fileName*.toString().containsAll(['clone-instance.lava', 'nightly-backup.lava', 'limited-deployment.lava',
-                'local-development.lava', 'production-install.lava'])
+                'local-development.lava', 'production-install.lava', 'pip-to-buildout.lava'])
     }
 
     def "#recipe says at its top what it does, its parameters and an example"() {
@@ -68,8 +68,8 @@ class BundledRecipesSpec extends Specification {
         run.err.readLines().every { !it.startsWith('error') }
         tree() == before
 
-        where:
-        recipe << recipes()
+        where: 'pip-to-buildout asks a real venv what pip installed: its dry run is in PipToBuildoutIntegrationSpec'
+        recipe << recipes().findAll { it.fileName.toString() != 'pip-to-buildout.lava' }
     }
 
     private List<String> tree() {

@@ -87,7 +87,7 @@ public final class PythonBuilder {
         return runner.run(clean(argv, pythonRoot).build()).stdout();
     }
 
-    private static Command.Builder clean(List<String> command, Path pythonPath) {
+    static Command.Builder clean(List<String> command, Path pythonPath) {
         List<String> argv = new ArrayList<>(List.of("env", "-i", "PATH=/usr/sbin:/usr/bin:/sbin:/bin", "LANG=C.UTF-8",
                 "SETUPTOOLS_USE_DISTUTILS=stdlib", "PYTHONDONTWRITEBYTECODE=1"));
         if (pythonPath != null) {

@@ -58,6 +58,15 @@ public final class Revisions {
         }
     }
 
+    /** Takes code/current away: an instance that had none before a switch (a conversion undone). */
+    public void dropCurrent() {
+        try {
+            Files.deleteIfExists(layout.currentCode());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove " + layout.currentCode() + ": " + e.getMessage(), e);
+        }
+    }
+
     public void useStatic(String revision) {
         Filesystem.switchLink(layout.staticFiles(), Path.of(staticOf(revision).getFileName().toString()));
     }

@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.lavasoftware.deploy.ToolException;
 import org.lavasoftware.deploy.adapters.postgres.PgDump;
@@ -74,6 +75,20 @@ public final class BackupOperation implements Operation {
         if (!context.layout().exists()) {
             throw ToolException.badInput("no instance named " + name + "; `lava-deployment-tool list` shows the instances");
         }
+    }
+
+    /** The steps of a snapshot taken before another operation ({@code what}), named so in its plan. */
+    public static List<Step> stepsBefore(String what, InstanceName name, OperationContext context) {
+        List<Step> steps = new java.util.ArrayList<>();
+        for (Step step : new BackupOperation(name, false).plan(context).steps()) {
+            Step.Builder wrapped = Step.named("snapshot before " + what + ": " + step.title()).shows(step.details())
+                    .does(step::apply);
+            if (step.hasUndo()) {
+                wrapped.undoes(step.undoTitle(), step::undo);
+            }
+            steps.add(wrapped.build());
+        }
+        return steps;
     }
 
     @Override

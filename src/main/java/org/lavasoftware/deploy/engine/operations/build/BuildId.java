@@ -40,6 +40,14 @@ public final class BuildId {
         return local.isEmpty() ? revision : revision + "+bo" + Fingerprint.of(setting + "\n" + local);
     }
 
+    /**
+     * The name of the build {@code description} asks for, when its config outside the tree is not
+     * written yet (a conversion decides it before it writes custom.cfg): as {@link #of} would name it then.
+     */
+    public static String of(InstanceLayout layout, String revision, BuildDescription description) {
+        return revision + "+bo" + Fingerprint.of(description.fingerprint() + localNames(layout.currentCode()));
+    }
+
     private static String localNames(Path tree) {
         Path local = tree.resolve("local");
         if (!Files.isDirectory(local)) {

@@ -89,7 +89,14 @@ public final class BuildSteps {
                             org.lavasoftware.deploy.buildout.BuildoutConfig.load(c), layout.currentCode()))
                     : Optional.empty();
         } catch (ToolException e) {
-            throw e;
+            if (!BuildoutLocation.outsideTree(setting) || Files.exists(tree.resolve(setting.strip()).normalize())) {
+                throw e;
+            }
+            // a step before this one writes it (a conversion's custom.cfg)
+            lines.add("from " + tree.resolve(setting.strip()).normalize() + ", written by a step above: a venv on the "
+                    + "system's site-packages in " + RevisionBuild.venv(tree) + ", eggs missing there installed from the "
+                    + "download cache, offline");
+            return lines;
         }
         if (known.isEmpty()) {
             lines.add("from the tree's " + (setting.isBlank() ? BuildoutLocation.DEFAULT : setting)

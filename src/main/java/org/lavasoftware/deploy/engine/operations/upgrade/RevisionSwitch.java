@@ -87,6 +87,13 @@ final class RevisionSwitch {
 
     /** Undoes a {@link #switchCode} from {@code from} to {@code to}. */
     void switchBack(Revisions revisions, String from, String previous, String to) {
+        if (!java.nio.file.Files.isDirectory(layout.codeDir().resolve(from))) {
+            // it ran from outside code/ (a pip-based instance being converted): without code/current its
+            // service definitions are the ones it had; the conversion puts its settings back and restarts it
+            revisions.dropCurrent();
+            registerServices();
+            return;
+        }
         String secret = files.secretKey();
         revisions.switchBack(from, previous);
         afterSwitch(to, from, secret);

@@ -5,6 +5,7 @@ import org.lavasoftware.deploy.engine.OperationContext;
 import org.lavasoftware.deploy.engine.operations.InstanceServices;
 import org.lavasoftware.deploy.engine.operations.Machine;
 import org.lavasoftware.deploy.engine.operations.Revisions;
+import org.lavasoftware.deploy.engine.operations.convert.LegacyTree;
 
 /** What upgrade and rollback refuse before they change anything. */
 final class UpgradeChecks {
@@ -22,6 +23,12 @@ final class UpgradeChecks {
         if (!Machine.of(context).services().isRegistered(InstanceServices.group(context.layout()))) {
             throw ToolException.badInput("instance " + context.layout().name()
                     + " was not installed by this tool; install it first");
+        }
+        if (new Revisions(context.layout()).current().isEmpty()
+                && LegacyTree.of(context.layout()).isPresent()) {
+            throw ToolException.unexpectedState("instance " + context.layout().name() + " is pip-based (a virtualenv at "
+                    + "its root, no code/current): convert it first, `lava-deployment-tool convert "
+                    + context.layout().name() + "` (recipes/pip-to-buildout.lava)");
         }
         if (new Revisions(context.layout()).current().isEmpty()) {
             throw ToolException.unexpectedState("instance " + context.layout().name() + " has no code/current; "

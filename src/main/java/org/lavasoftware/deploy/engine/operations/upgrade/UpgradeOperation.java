@@ -66,6 +66,14 @@ public final class UpgradeOperation implements Operation {
 
     @Override
     public Plan plan(OperationContext context) {
+        return plan(context, List.of());
+    }
+
+    /**
+     * The plan, with {@code afterSwitch} run right after code/current switches (and undone right
+     * before it switches back): what another operation built on this one changes with the code.
+     */
+    public Plan plan(OperationContext context, List<Step> afterSwitch) {
         InstanceLayout layout = context.layout();
         Machine machine = Machine.of(context);
         var loaded = InstanceConfigStore.load(layout);
@@ -133,14 +141,7 @@ public final class UpgradeOperation implements Operation {
         }
         boolean built = new BuildSteps(layout, machine, from, to, buildoutCfg, settings.fetch()).addTo(plan);
         if (settings.backup()) {
-            for (Step step : new BackupOperation(settings.name(), false).plan(context).steps()) {
-                Step.Builder wrapped = Step.named("snapshot before the upgrade: " + step.title()).shows(step.details())
-                        .does(step::apply);
-                if (step.hasUndo()) {
-                    wrapped.undoes(step.undoTitle(), step::undo);
-                }
-                plan.add(wrapped.build());
-            }
+            plan.addAll(BackupOperation.stepsBefore("the upgrade", settings.name(), context));
         }
         plan.add(Step.named("collect the static files of " + to)
                 .shows("collectstatic with revision " + to + " into " + revisions.staticOf(to) + " (the live ones are untouched)")
@@ -197,6 +198,7 @@ public final class UpgradeOperation implements Operation {
                 .does(() -> web.switchCode(revisions, to))
                 .undoes("switch code/current back to " + from, () -> web.switchBack(revisions, from, previous, to))
                 .build());
+        plan.addAll(afterSwitch);
         plan.add(Step.named("switch the static files to " + to)
                 .shows(layout.staticFiles() + " -> static-" + to + " (one rename: never a moment without them)")
                 .does(() -> revisions.useStatic(to))
