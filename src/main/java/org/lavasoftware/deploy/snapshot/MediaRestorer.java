@@ -10,10 +10,6 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.lavasoftware.deploy.ToolException;
 import org.lavasoftware.deploy.engine.Progress;
 
@@ -93,28 +89,17 @@ public final class MediaRestorer {
 
     private static void decompressAll(Path storedMedia, Path target, List<Path> files, Ownership owner, Progress progress,
             int threads) throws IOException {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
-        try {
-            List<Future<?>> done = new ArrayList<>();
+        try (ParallelWork<Void> work = new ParallelWork<>(threads)) {
             for (Path file : files) {
                 String relative = storedMedia.relativize(file).toString();
                 Path to = target.resolve(relative.substring(0, relative.length() - MediaCompression.SUFFIX.length()));
-                done.add(pool.submit(() -> {
+                work.submit(() -> {
                     MediaCompression.decompress(file, to, progress);
                     own(to, file, owner, true);
                     return null;
-                }));
+                });
             }
-            for (Future<?> f : done) {
-                f.get();
-            }
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        } finally {
-            pool.shutdownNow();
+            work.results();
         }
     }
 

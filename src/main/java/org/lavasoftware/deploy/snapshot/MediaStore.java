@@ -49,14 +49,11 @@ final class MediaStore {
                 case LINK, SYMLINK -> links.add(item);
             }
         }
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(WORKERS);
         List<ManifestEntry> entries = new ArrayList<>();
-        try {
-            List<java.util.concurrent.Future<ManifestEntry>> copied = submitCopies(pool, plan, copies, target, progress);
+        try (ParallelWork<ManifestEntry> copied = new ParallelWork<>(WORKERS)) {
+            submitCopies(copied, plan, copies, target, progress);
             entries.addAll(linkAll(plan, links, target, progress));
-            entries.addAll(collect(copied));
-        } finally {
-            stop(pool);
+            entries.addAll(copied.results());
         }
         // deepest first: making an entry changes a directory's mtime, and a read-only mode
         // would stop the entries being made
@@ -69,16 +66,6 @@ final class MediaStore {
         }
         entries.sort(java.util.Comparator.comparing(ManifestEntry::path));
         return entries;
-    }
-
-    /** Stops the copies still running and waits for them: whoever throws the snapshot away next must not race them. */
-    private static void stop(java.util.concurrent.ExecutorService pool) {
-        pool.shutdownNow();
-        try {
-            pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private List<ManifestEntry> linkAll(MediaPlan plan, List<MediaPlan.Item> links, Path target, Progress progress)
@@ -103,44 +90,17 @@ final class MediaStore {
         return entries;
     }
 
-    /** The copies, compressed by the pool; {@link #collect} waits for them. */
-    private List<java.util.concurrent.Future<ManifestEntry>> submitCopies(java.util.concurrent.ExecutorService pool,
-            MediaPlan plan, List<MediaPlan.Item> copies, Path target, Progress progress) {
-        List<java.util.concurrent.Future<ManifestEntry>> done = new ArrayList<>();
+    /** The copies, compressed while the links are made; the caller collects their entries. */
+    private void submitCopies(ParallelWork<ManifestEntry> pool, MediaPlan plan, List<MediaPlan.Item> copies, Path target,
+            Progress progress) {
         for (MediaPlan.Item item : copies) {
             Path to = stored(target.resolve(plan.source().relativize(item.source())));
             String path = SnapshotLayout.MEDIA + "/" + item.relative();
-            done.add(pool.submit(() -> {
+            pool.submit(() -> {
                 ManifestEntry entry = copy(item, to, path, progress);
                 checkpoint.reached("media " + item.relative());
                 return entry;
-            }));
-        }
-        return done;
-    }
-
-    /** The copies' entries; the first failure is thrown as it was (the caller's pool stops the rest). */
-    private static List<ManifestEntry> collect(List<java.util.concurrent.Future<ManifestEntry>> copied) throws IOException {
-        try {
-            List<ManifestEntry> entries = new ArrayList<>();
-            for (var future : copied) {
-                ManifestEntry entry = future.get();
-                if (entry != null) {
-                    entries.add(entry);
-                }
-            }
-            return entries;
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IOException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
+            });
         }
     }
 

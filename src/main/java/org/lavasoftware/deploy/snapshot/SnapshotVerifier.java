@@ -90,34 +90,19 @@ public final class SnapshotVerifier {
         if (toHash.isEmpty()) {
             return;
         }
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(WORKERS);
-        try {
-            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+        try (ParallelWork<Void> work = new ParallelWork<>(WORKERS)) {
             for (int i : toHash) {
                 ManifestEntry entry = files.get(i);
-                done.add(pool.submit(() -> {
+                work.submit(() -> {
                     found[i] = checkContent(dir.resolve(entry.path()), entry, progress);
                     return null;
-                }));
+                });
             }
-            for (var future : done) {
-                future.get();
-            }
-        } catch (java.util.concurrent.ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof NoSuchFileException) {
-                throw ToolException.failed("a file of " + dir + " went away while it was verified: " + cause.getMessage(), cause);
-            }
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw ToolException.failed("cannot verify " + dir + ": " + (cause instanceof IOException io
-                    ? IoErrors.describe(io) : cause.toString()), cause);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw ToolException.failed("interrupted while verifying " + dir, e);
-        } finally {
-            pool.shutdownNow();
+            work.results();
+        } catch (NoSuchFileException e) {
+            throw ToolException.failed("a file of " + dir + " went away while it was verified: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw ToolException.failed("cannot verify " + dir + ": " + IoErrors.describe(e), e);
         }
     }
 

@@ -208,39 +208,29 @@ public final class SnapshotWriter implements AutoCloseable {
         } catch (IOException | UncheckedIOException e) {
             throw ToolException.failed("cannot read " + dir + ": " + IoErrors.describe(e), e);
         }
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(WORKERS);
-        try {
-            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+        try (ParallelWork<Void> work = new ParallelWork<>(WORKERS)) {
             for (Path file : files) {
                 if (!Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                     throw new IllegalArgumentException(file + " is not a regular file; " + dir + " must hold only files");
                 }
                 String fileName = file.getFileName().toString();
-                done.add(pool.submit(() -> {
+                work.submit(() -> {
                     if (plain.test(fileName)) {
                         copy(name + "/" + fileName, file, progress);
                     } else {
                         addCompressed(name + "/" + fileName + MediaCompression.SUFFIX, file, progress);
                     }
                     return null;
-                }));
+                });
             }
-            for (var future : done) {
-                future.get();
-            }
+            work.results();
+        } catch (IOException e) {
+            throw ToolException.failed("cannot add " + dir + " to snapshot " + id + ": " + IoErrors.describe(e), e);
+        }
+        try {
             Trees.delete(dir);
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw ToolException.failed("cannot add " + dir + " to snapshot " + id + ": " + e.getCause().getMessage(), e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw ToolException.failed("interrupted while adding " + dir + " to snapshot " + id, e);
         } catch (IOException e) {
             throw ToolException.failed("cannot remove " + dir + ": " + IoErrors.describe(e), e);
-        } finally {
-            pool.shutdownNow();
         }
     }
 
