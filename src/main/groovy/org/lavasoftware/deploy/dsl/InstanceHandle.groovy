@@ -235,7 +235,7 @@ class InstanceHandle {
 
     @Primitive(value = 'Converts a pip-based instance (a virtualenv at its root) to the code/REV layout (as `convert`): pip freeze recorded in last-pip-installed-versions.txt, what the target config would drop packed for an offline build and added back by a custom.cfg extending it, an upgrade to that build, the venv removed once the page answers. Options: revno (default the newest), config (the config custom.cfg extends, relative to the instance\'s directory or absolute; default lava.cfg, describing Debian\'s tree), backup (default true), onCopy (true or the copy\'s name: NAME-copy by default; the instance is copied into a new pip-based instance, from a snapshot restored neutralized, and the copy converted, the instance only read), vhost (the copy\'s virtual host). Returns the venv\'s packages: maps with name, version, fate (lava, target, system, readd, develop), dropped, app and description; in a dry run too, where only the plan is printed.',
             params = ['options: revno, config, backup, onCopy, vhost'],
-            example = "instance('old').convertFromPip(onCopy: 'old-test')")
+            example = "instance('old').convertFromPip(onCopy: 'old-test').findAll { it.dropped }.each { println it.description }")
     List<Map<String, Object>> convertFromPip(Map options = [:]) {
         refuseUnknown('convertFromPip', options, ['revno', 'config', 'backup', 'onCopy', 'vhost'])
         def onCopy = options.onCopy
