@@ -5,6 +5,7 @@ import org.lavasoftware.deploy.ToolException
 import org.lavasoftware.deploy.engine.InstanceSummary
 import org.lavasoftware.deploy.engine.Progress
 import org.lavasoftware.deploy.engine.operations.backup.BackupOperation
+import org.lavasoftware.deploy.engine.operations.convert.ConvertOnCopy
 import org.lavasoftware.deploy.engine.operations.convert.ConvertOperation
 import org.lavasoftware.deploy.engine.operations.convert.ConvertTarget
 import org.lavasoftware.deploy.engine.operations.restore.RestoreOperation
@@ -232,11 +233,20 @@ class InstanceHandle {
         settings.ifPresent { dsl.engine.execute(new UpgradeOperation(it)) }
     }
 
-    @Primitive(value = 'Converts a pip-based instance (a virtualenv at its root) to the code/REV layout (as `convert`): pip freeze recorded in last-pip-installed-versions.txt, what the target config would drop packed for an offline build and added back by a custom.cfg extending it, an upgrade to that build, the venv removed once the page answers. Options: revno (default the newest), config (the config custom.cfg extends, relative to the instance\'s directory or absolute; default lava.cfg, describing Debian\'s tree), backup (default true). Returns the venv\'s packages: maps with name, version, fate (lava, target, system, readd, develop), dropped, app and description; in a dry run too, where only the plan is printed.',
-            params = ['options: revno, config, backup'],
-            example = "instance('old').convertFromPip(backup: false).findAll { it.dropped }.each { println it.description }")
+    @Primitive(value = 'Converts a pip-based instance (a virtualenv at its root) to the code/REV layout (as `convert`): pip freeze recorded in last-pip-installed-versions.txt, what the target config would drop packed for an offline build and added back by a custom.cfg extending it, an upgrade to that build, the venv removed once the page answers. Options: revno (default the newest), config (the config custom.cfg extends, relative to the instance\'s directory or absolute; default lava.cfg, describing Debian\'s tree), backup (default true), onCopy (true or the copy\'s name: NAME-copy by default; the instance is copied into a new pip-based instance, from a snapshot restored neutralized, and the copy converted, the instance only read), vhost (the copy\'s virtual host). Returns the venv\'s packages: maps with name, version, fate (lava, target, system, readd, develop), dropped, app and description; in a dry run too, where only the plan is printed.',
+            params = ['options: revno, config, backup, onCopy, vhost'],
+            example = "instance('old').convertFromPip(onCopy: 'old-test').findAll { it.dropped }.each { println it.description }")
     List<Map<String, Object>> convertFromPip(Map options = [:]) {
-        refuseUnknown('convertFromPip', options, ['revno', 'config', 'backup'])
+        refuseUnknown('convertFromPip', options, ['revno', 'config', 'backup', 'onCopy', 'vhost'])
+        def onCopy = options.onCopy
+        if (onCopy || options.vhost) {
+            if (options.containsKey('backup') && !(options.backup as boolean)) {
+                throw ToolException.badInput('convertFromPip: backup: false and onCopy exclude each other: the copy is made from a snapshot')
+            }
+            String copy = onCopy instanceof CharSequence ? onCopy.toString() : null
+            return ConvertOnCopy.run(dsl.engine, instanceName, copy, options.vhost?.toString(), options.revno?.toString(),
+                    options.config?.toString()).packages()
+        }
         dsl.engine.refuseIfInterrupted(instanceName)
         def decided = ConvertTarget.resolve(dsl.engine, instanceName, options.revno?.toString(), options.config?.toString(),
                 options.containsKey('backup') ? options.backup as boolean : true)

@@ -11,6 +11,7 @@ import org.lavasoftware.deploy.engine.operations.ServiceOperation;
 import org.lavasoftware.deploy.engine.operations.SetupOperation;
 import org.lavasoftware.deploy.engine.operations.backup.BackupOperation;
 import org.lavasoftware.deploy.engine.operations.convert.ConvertOperation;
+import org.lavasoftware.deploy.engine.operations.convert.CopyLegacyOperation;
 import org.lavasoftware.deploy.engine.operations.restore.RestoreOperation;
 import org.lavasoftware.deploy.engine.operations.upgrade.RollbackOperation;
 import org.lavasoftware.deploy.engine.operations.upgrade.UpgradeOperation;
@@ -32,7 +33,7 @@ public final class OperationCatalog {
                 new ServiceOperation.Factory(ServiceOperation.Action.STOP),
                 new ServiceOperation.Factory(ServiceOperation.Action.RESTART), new BackupOperation.Factory(),
                 new RestoreOperation.Factory(), new UpgradeOperation.Factory(), new RollbackOperation.Factory(),
-                new ConvertOperation.Factory(),
+                new ConvertOperation.Factory(), new CopyLegacyOperation.Factory(),
                 new ToggleOperation.Factory(), new ToggleAllOperation.Factory()));
     }
 

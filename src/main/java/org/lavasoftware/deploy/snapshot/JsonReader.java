@@ -7,8 +7,8 @@ import java.io.Reader;
 /**
  * A strict, streaming JSON reader (RFC 8259 and nothing more: no comments, no trailing commas, no
  * NaN). Streaming because a manifest lists every media file: a listing reads only its header, and
- * no reader needs the whole document as a tree. Kept to the snapshot package so that only backup
- * and restore load it.
+ * no reader needs the whole document as a tree. Kept to the snapshot package: backup and restore
+ * read with it, and {@link JsonTree} lends it to the few small documents read whole.
  */
 final class JsonReader implements Closeable {
     enum Token { BEGIN_OBJECT, END_OBJECT, BEGIN_ARRAY, END_ARRAY, NAME, STRING, NUMBER, BOOLEAN, NULL, END }

@@ -16,13 +16,17 @@ import spock.lang.Stepwise
  * recipes/pip-to-buildout.lava through the real launcher, against a real pip-based instance (a venv
  * at the instance's root with LAVA and a pip-installed Django extension, built by the spec): an
  * instance that is not pip-based is refused; the dry run names what the target would drop and
- * changes nothing; a conversion failing before its switch leaves the venv serving; the conversion
- * keeps the extension, serves HTTP 200 from code/current, and only then removes the venv.
+ * changes nothing; on-copy=yes rehearses the conversion on a pip-based copy (its dry run changes
+ * nothing), converting the copy and leaving the original as it was; a conversion failing before its
+ * switch leaves the venv serving; the conversion keeps the extension, serves HTTP 200 from
+ * code/current, and only then removes the venv.
  */
 @Stepwise
 class PipToBuildoutIntegrationSpec extends Specification {
     static final String NAME = 'pb-leg'
     static final String HOST = 'pb-leg.test'
+    static final String COPY = 'pb-leg-copy'
+    static final String COPY_HOST = 'pb-leg-copy.test'
 
     @Shared
     Path work = FreshCheckout.openTempDir('ldt-pip')
@@ -39,12 +43,21 @@ class PipToBuildoutIntegrationSpec extends Specification {
     @Shared
     InstanceData data = new InstanceData(root, NAME)
 
+    @Shared
+    InstanceData copyData = new InstanceData(root, COPY)
+
+    @Shared
+    Path copy = root.resolve("instances/${COPY}")
+
     def setupSpec() {
         FreshCheckout.dir()
         assert tool('--yes', 'install', NAME, '--vhost', HOST).status == 0
     }
 
     def cleanupSpec() {
+        if (Files.exists(copy)) {
+            tool('--yes', 'remove', COPY)
+        }
         tool('--yes', 'remove', NAME)
         LinkSafeTempDir.delete(work)
     }
@@ -57,9 +70,9 @@ class PipToBuildoutIntegrationSpec extends Specification {
         FreshCheckout.run(['--root', root.toString(), '--yes'] + args.toList())
     }
 
-    static String page() {
+    static String page(String host = HOST) {
         MachineState.run('curl', '-s', '-o', '/dev/null', '-w', '%{http_code}', '--max-time', '20', '--resolve',
-                "${HOST}:80:127.0.0.1".toString(), "http://${HOST}/".toString()).out
+                "${host}:80:127.0.0.1".toString(), "http://${host}/".toString()).out
     }
 
     List<String> entries() {
@@ -112,6 +125,79 @@ class PipToBuildoutIntegrationSpec extends Specification {
         run.out.indexOf('remove the pip-based venv') > run.out.indexOf('through Apache')
         run.out.contains("${NAME}: pip has 3 packages in the venv; the target config would drop lava-pipext, which custom.cfg adds back")
         entries() == before
+    }
+
+    def "on a copy: a bad copy name is refused in one line, and the dry run names the copy and changes nothing"() {
+        given:
+        def before = entries()
+
+        when:
+        def bad = recipe('run', 'recipes/pip-to-buildout.lava', "name=${NAME}", 'copy=Pb-Copy!')
+        def same = recipe('run', 'recipes/pip-to-buildout.lava', "name=${NAME}", "copy=${NAME}")
+        def run = recipe('--dry-run', 'run', 'recipes/pip-to-buildout.lava', "name=${NAME}", 'on-copy=yes', "vhost=${COPY_HOST}")
+
+        then:
+        bad.status == 2
+        bad.err.readLines().size() == 1
+        bad.err.contains("cannot copy ${NAME} as Pb-Copy!: invalid instance name")
+        same.status == 2
+        same.err.contains("the copy of ${NAME} needs a name of its own")
+
+        and:
+        run.status == 0
+        run.out.contains("Plan: pip-based copy of ${NAME} as ${COPY} (${NAME} is only read)")
+        run.out.contains("snapshot before the copy: start a snapshot in ${root}/backups/${NAME}")
+        run.out.contains("enable Apache site lava-${COPY} for ${COPY_HOST}")
+        run.out.contains("restore the snapshot of ${NAME} into ${COPY}, neutralized")
+        run.out.contains("notifications off")
+        run.out.contains("copy the venv of ${NAME} into ${COPY}")
+        run.out.contains("${instance} -> ${copy}")
+        run.out.contains("run ${COPY} from its venv, as ${NAME} runs")
+        run.out.contains("${NAME} would be copied as ${COPY}, pip-based too, and ${COPY} converted; ${NAME} is only read")
+        !Files.exists(copy)
+        !Files.exists(root.resolve("backups/${NAME}/latest"))
+        entries() == before
+    }
+
+    def "on a copy: the copy, pip-based with the original's data, is converted; the original stays as it was"() {
+        given: 'data of the original, to be found in the copy'
+        data.django("from django.contrib.auth.models import User; User.objects.create_user('pb-carol')")
+        def before = entries()
+        String env = Files.readString(instance.resolve('etc/lava-server/lava.env'))
+
+        when:
+        long start = System.nanoTime()
+        def run = recipe('run', 'recipes/pip-to-buildout.lava', "name=${NAME}", 'on-copy=yes', "vhost=${COPY_HOST}")
+        println "on-copy took ${(System.nanoTime() - start).intdiv(1_000_000_000)} s"
+
+        then: 'the copy was made pip-based, then converted, keeping the extension'
+        run.status == 0
+        run.out.contains("${COPY}: a copy of ${NAME} (its data, notifications off), converted from pip to 2023.01-2+bo")
+        run.out.contains('  kept: lava-pipext 0.2: dropped by the target')
+        run.out.contains("To convert it: ./lava-deployment-tool run recipes/pip-to-buildout.lava name=${NAME}")
+        run.out.contains("To remove the copy: ./lava-deployment-tool remove ${COPY}")
+        Files.readSymbolicLink(copy.resolve('code/current')).toString().startsWith('2023.01-2+bo')
+        Files.readString(copy.resolve('last-pip-installed-versions.txt')).contains('lava-pipext @ file://')
+        Files.readString(copy.resolve('custom.cfg')).contains('[server]\neggs +=\n    lava-pipext\n')
+        ['lib', 'pyvenv.cfg', 'bin/python', 'bin/activate'].every { !Files.exists(copy.resolve(it), java.nio.file.LinkOption.NOFOLLOW_LINKS) }
+        page(COPY_HOST) == '200'
+        copyData.django('import lava_pipext; print(lava_pipext.GREETING, lava_pipext.__file__.startswith("' + instance + '/"))') ==
+                'hello from lava_pipext False'
+
+        and: 'the copy holds the original\'s data, its notifications off'
+        copyData.users().contains('pb-carol')
+        copyData.sql('SELECT count(*) FROM lava_scheduler_app_notification') == ['0']
+        Files.readString(copy.resolve('etc/lava-server/lava.env')).contains("INSTANCE_NAME='${COPY}'")
+
+        and: 'the original is untouched: its venv, settings, no code/, still serving'
+        entries() == before
+        !entries().contains('last-pip-installed-versions.txt')
+        Files.readString(instance.resolve('etc/lava-server/lava.env')) == env
+        Files.isExecutable(instance.resolve('bin/python'))
+        !Files.exists(instance.resolve('code'))
+        page() == '200'
+        data.users().contains('pb-carol')
+        tool('status', NAME).status == 0
     }
 
     def "a conversion that fails before its switch leaves the venv serving, as it was"() {

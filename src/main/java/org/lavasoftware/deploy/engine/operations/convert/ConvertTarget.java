@@ -25,19 +25,24 @@ import org.lavasoftware.deploy.model.InstanceName;
 public final class ConvertTarget {
     /** The conversion, and what it found in the venv (for the faces to show). */
     public record Decided(ConvertSettings settings, LegacyAnalysis analysis) {
-        /** The packages as maps (name, version, fate, app, description), for recipes and --json. */
+        /** The packages as maps, for recipes and --json. */
         public List<Map<String, Object>> packages() {
-            return analysis.packages().stream().map(p -> {
-                Map<String, Object> m = new java.util.LinkedHashMap<>();
-                m.put("name", p.name());
-                m.put("version", p.version());
-                m.put("fate", p.fate().name().toLowerCase(java.util.Locale.ROOT));
-                m.put("dropped", p.fate().dropped());
-                m.put("app", p.app());
-                m.put("description", p.describe());
-                return m;
-            }).toList();
+            return ConvertTarget.packages(analysis);
         }
+    }
+
+    /** What the venv holds and each package's fate, as maps (name, version, fate, dropped, app, description). */
+    public static List<Map<String, Object>> packages(LegacyAnalysis analysis) {
+        return analysis.packages().stream().map(p -> {
+            Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("name", p.name());
+            m.put("version", p.version());
+            m.put("fate", p.fate().name().toLowerCase(java.util.Locale.ROOT));
+            m.put("dropped", p.fate().dropped());
+            m.put("app", p.app());
+            m.put("description", p.describe());
+            return m;
+        }).toList();
     }
 
     private ConvertTarget() {

@@ -1,0 +1,150 @@
+package org.lavasoftware.deploy.engine.operations.convert;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.lavasoftware.deploy.ToolException;
+import org.lavasoftware.deploy.engine.Operation;
+import org.lavasoftware.deploy.engine.OperationContext;
+import org.lavasoftware.deploy.engine.OperationFactory;
+import org.lavasoftware.deploy.engine.Plan;
+import org.lavasoftware.deploy.engine.Step;
+import org.lavasoftware.deploy.engine.operations.InstallOperation;
+import org.lavasoftware.deploy.engine.operations.Machine;
+import org.lavasoftware.deploy.engine.operations.SetupState;
+import org.lavasoftware.deploy.engine.operations.backup.BackupOperation;
+import org.lavasoftware.deploy.engine.operations.restore.RestoreOperation;
+import org.lavasoftware.deploy.engine.operations.restore.RestoreSettings;
+import org.lavasoftware.deploy.model.InstanceLayout;
+import org.lavasoftware.deploy.model.InstanceName;
+import org.lavasoftware.deploy.snapshot.SnapshotId;
+import org.lavasoftware.deploy.snapshot.Snapshots;
+
+/**
+ * A new instance that is a pip-based copy of a pip-based one, for a conversion to be rehearsed on
+ * (the classic advice: test it on a copy first): a snapshot of the original; the copy installed as
+ * a normal instance; the snapshot restored into it, neutralized as clones are; then the copy made
+ * pip-based like the original (its venv, its settings, its static files, its services). The
+ * original is only read. A failure undoes the install's steps, which remove the copy.
+ */
+public final class CopyLegacyOperation implements Operation {
+    public static final String KIND = "copy-legacy";
+    private final CopySettings settings;
+
+    public CopyLegacyOperation(CopySettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public InstanceName instance() {
+        return settings.copy();
+    }
+
+    @Override
+    public Map<String, String> parameters() {
+        return settings.parameters();
+    }
+
+    @Override
+    public boolean changesInstanceSet() {
+        return true;
+    }
+
+    @Override
+    public void check(OperationContext context) {
+        SetupState.require(context.root());
+        if (settings.copy().equals(settings.original())) {
+            throw ToolException.badInput("the copy must be another instance than " + settings.original() + "; name it with copy=NAME2");
+        }
+        ConvertChecks.requireConvertible(original(context).layout(), Machine.of(context));
+        new InstallOperation(settings.install()).check(context);
+    }
+
+    private OperationContext original(OperationContext context) {
+        return new OperationContext(context.root(), context.root().instance(settings.original()), context.runner(),
+                context.log(), context.reporter(), context.prompter(), context.dryRun());
+    }
+
+    @Override
+    public Plan plan(OperationContext context) {
+        InstanceName original = settings.original();
+        InstanceName copy = settings.copy();
+        OperationContext old = original(context);
+        Plan.Builder plan = new Plan.Builder("pip-based copy of " + original + " as " + copy
+                + " (" + original + " is only read)");
+        plan.addAll(BackupOperation.stepsBefore("the copy", original, old));
+        plan.addAll(new InstallOperation(settings.install()).plan(context).steps());
+        plan.add(restore(context));
+        plan.addAll(new PipBasedCopy(old.layout(), context.layout(), Machine.of(context)).steps());
+        plan.note("undone, or failed, the install's steps remove " + copy + "; once done, `lava-deployment-tool remove "
+                + copy + "` does");
+        plan.note("then " + copy + " is converted as " + original + " would be: `lava-deployment-tool --dry-run convert "
+                + original + "` shows that plan");
+        return plan.build();
+    }
+
+    /**
+     * The restore's plan needs the copy and the snapshot to exist: it is made when the step runs,
+     * and its steps run within this one, undone in reverse when one fails (its staging database
+     * is not the install's to drop).
+     */
+    private Step restore(OperationContext context) {
+        InstanceName original = settings.original();
+        return Step.named("restore the snapshot of " + original + " into " + settings.copy() + ", neutralized")
+                .shows("restore " + settings.copy() + " " + original + "/latest --stop --neutralize: verified, staged"
+                        + " beside the copy's empty data, devices to maintenance, jobs cancelled, notifications off, swapped in")
+                .does(() -> {
+                    Snapshots snapshots = Snapshots.of(context.root(), original, context.reporter()::info);
+                    SnapshotId id = snapshots.latest().orElseThrow(() -> ToolException.unexpectedState(
+                            original + " has no snapshot to copy from in " + snapshots.dir()));
+                    RestoreOperation restore = new RestoreOperation(new RestoreSettings(settings.copy(), snapshots.pathOf(id),
+                            original + "/" + id, false, true, false, true));
+                    restore.check(context);
+                    runWithin(restore.plan(context));
+                })
+                .build();
+    }
+
+    private static void runWithin(Plan plan) throws Exception {
+        List<Step> done = new ArrayList<>();
+        for (Step step : plan.steps()) {
+            try {
+                step.apply();
+            } catch (Exception e) {
+                if (!done.stream().anyMatch(Step::isPointOfNoReturn)) {
+                    undo(step, e);
+                    for (int i = done.size() - 1; i >= 0; i--) {
+                        undo(done.get(i), e);
+                    }
+                }
+                throw e;
+            }
+            done.add(step);
+        }
+    }
+
+    private static void undo(Step step, Exception failure) {
+        try {
+            step.undo();
+        } catch (Exception e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    public static final class Factory implements OperationFactory {
+        @Override
+        public String kind() {
+            return KIND;
+        }
+
+        @Override
+        public Operation rebuild(Map<String, String> parameters) {
+            return new CopyLegacyOperation(CopySettings.fromParameters(parameters));
+        }
+    }
+}
