@@ -1,10 +1,14 @@
 package org.lavasoftware.deploy.engine.operations;
 
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.lavasoftware.deploy.ToolException;
 import org.lavasoftware.deploy.adapters.services.ServiceState;
 import org.lavasoftware.deploy.engine.operations.web.WebAddress;
+import org.lavasoftware.deploy.model.ConfigKey;
 import org.lavasoftware.deploy.model.InstanceConfig;
 
 /**
@@ -18,6 +22,24 @@ public record InstanceHealth(String name, String state, Map<String, ServiceState
     /** Where users find the instance, as it is served now; null when it has no web part. */
     public static String url(InstanceConfig config) {
         return WebAddress.url(config);
+    }
+
+    /**
+     * Waits, at most 2 minutes, for the instance's page to answer 200 through Apache; else fails
+     * naming what answered, {@code serving} (what it was serving, "with revision R") and its logs.
+     * An instance without a web part has nothing to wait for.
+     */
+    public static void requireAnswering(Machine machine, InstanceConfig config, Path logDir, String serving) {
+        String url = url(config);
+        if (url == null) {
+            return;
+        }
+        int status = machine.http().awaitOk(url, config.get(ConfigKey.LAVA_APACHE_VHOST), url.startsWith("https"),
+                Duration.ofMinutes(2));
+        if (status != 200) {
+            throw ToolException.failed(url + " answered " + (status == 0 ? "nothing" : status) + " " + serving
+                    + "; see " + logDir + "/gunicorn.log and django.log");
+        }
     }
 
     /** The state from the programs' states alone (what list shows without asking the web). */

@@ -4,11 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.lavasoftware.deploy.ToolException;
 import org.lavasoftware.deploy.adapters.exec.Command;
 import org.lavasoftware.deploy.adapters.files.Filesystem;
 import org.lavasoftware.deploy.engine.Step;
@@ -16,7 +14,6 @@ import org.lavasoftware.deploy.engine.operations.InstanceFiles;
 import org.lavasoftware.deploy.engine.operations.InstanceHealth;
 import org.lavasoftware.deploy.engine.operations.InstanceServices;
 import org.lavasoftware.deploy.engine.operations.Machine;
-import org.lavasoftware.deploy.model.ConfigKey;
 import org.lavasoftware.deploy.model.InstanceConfig;
 import org.lavasoftware.deploy.model.InstanceConfigStore;
 import org.lavasoftware.deploy.model.InstanceLayout;
@@ -155,16 +152,8 @@ final class PipBasedCopy {
     private Step awaitPage() {
         return Step.named("wait for " + copy.name() + " to answer through Apache, from its venv")
                 .shows("curl its URL until it answers 200 (at most 2 minutes)")
-                .does(() -> {
-                    InstanceConfig config = InstanceConfigStore.load(copy).config();
-                    String url = InstanceHealth.url(config);
-                    int status = machine.http().awaitOk(url, config.get(ConfigKey.LAVA_APACHE_VHOST), url.startsWith("https"),
-                            Duration.ofMinutes(2));
-                    if (status != 200) {
-                        throw ToolException.failed(url + " answered " + (status == 0 ? "nothing" : status) + " from the venv copied"
-                                + " from " + original.name() + "; see " + copy.logDir() + "/gunicorn.log and django.log");
-                    }
-                })
+                .does(() -> InstanceHealth.requireAnswering(machine, InstanceConfigStore.load(copy).config(), copy.logDir(),
+                        "from the venv copied from " + original.name()))
                 .build();
     }
 }

@@ -1,8 +1,6 @@
 package org.lavasoftware.deploy.engine.operations.upgrade;
 
-import java.time.Duration;
 import java.util.List;
-import org.lavasoftware.deploy.ToolException;
 import org.lavasoftware.deploy.adapters.services.ServiceManager;
 import org.lavasoftware.deploy.adapters.services.ServiceState;
 import org.lavasoftware.deploy.engine.operations.InstanceFiles;
@@ -11,7 +9,6 @@ import org.lavasoftware.deploy.engine.operations.InstanceServices;
 import org.lavasoftware.deploy.engine.operations.Machine;
 import org.lavasoftware.deploy.engine.operations.Revisions;
 import org.lavasoftware.deploy.engine.operations.build.RevisionBuild;
-import org.lavasoftware.deploy.model.ConfigKey;
 import org.lavasoftware.deploy.model.InstanceConfig;
 import org.lavasoftware.deploy.model.InstanceLayout;
 
@@ -156,16 +153,7 @@ final class RevisionSwitch {
     }
 
     void requireHealthy(String revision) {
-        String url = InstanceHealth.url(config);
-        if (url == null) {
-            return;
-        }
-        int status = machine.http().awaitOk(url, config.get(ConfigKey.LAVA_APACHE_VHOST), url.startsWith("https"),
-                Duration.ofMinutes(2));
-        if (status != 200) {
-            throw ToolException.failed(url + " answered " + (status == 0 ? "nothing" : status) + " with revision "
-                    + revision + "; see " + layout.logDir() + "/gunicorn.log and django.log");
-        }
+        InstanceHealth.requireAnswering(machine, config, layout.logDir(), "with revision " + revision);
     }
 
     private boolean running(String program) {
