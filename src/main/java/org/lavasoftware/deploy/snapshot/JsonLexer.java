@@ -12,6 +12,11 @@ final class JsonLexer {
     private static final int NONE = -2;
 
     private final Reader in;
+    // read a block at a time: a manifest has a few hundred characters per media file, and a
+    // call into the Reader for each of them was most of the time a backup took to read its base
+    private final char[] buffer = new char[8192];
+    private int position;
+    private int limit;
     private int line = 1;
     private int pushedBack = NONE;
 
@@ -87,6 +92,20 @@ final class JsonLexer {
 
     /** The rest of a string whose opening quote was read. */
     String string() {
+        // most strings (paths, hashes) have no escape and end in the buffer: taken from it whole
+        if (pushedBack == NONE) {
+            for (int i = position; i < limit && i - position < MAX_STRING; i++) {
+                char c = buffer[i];
+                if (c == '"') {
+                    String text = new String(buffer, position, i - position);
+                    position = i + 1;
+                    return text;
+                }
+                if (c == '\\' || c < 0x20) {
+                    break;
+                }
+            }
+        }
         StringBuilder text = new StringBuilder();
         while (true) {
             int c = read();
@@ -142,12 +161,25 @@ final class JsonLexer {
             pushedBack = NONE;
             return c;
         }
+        if (position == limit && !fill()) {
+            return -1;
+        }
+        char c = buffer[position++];
+        if (c == '\n') {
+            line++;
+        }
+        return c;
+    }
+
+    private boolean fill() {
         try {
-            int c = in.read();
-            if (c == '\n') {
-                line++;
+            int n = in.read(buffer, 0, buffer.length);
+            while (n == 0) {
+                n = in.read(buffer, 0, buffer.length);
             }
-            return c;
+            position = 0;
+            limit = Math.max(0, n);
+            return n > 0;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,7 +1,6 @@
 package org.lavasoftware.deploy.snapshot;
 
 import java.time.Instant;
-import java.util.regex.Pattern;
 
 /**
  * One file of a snapshot, by its path relative to the snapshot directory ('/'-separated). A
@@ -15,8 +14,6 @@ public record ManifestEntry(String path, Type type, long size, String sha256, In
                             String target, long sourceSize) {
     public enum Type { FILE, SYMLINK }
 
-    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
-
     public ManifestEntry {
         String problem = Names.problemWithRelative(path);
         if (problem != null) {
@@ -29,7 +26,7 @@ public record ManifestEntry(String path, Type type, long size, String sha256, In
             if (size < 0) {
                 throw new IllegalArgumentException(path + ": negative size " + size);
             }
-            if (sha256 == null || !SHA256.matcher(sha256).matches()) {
+            if (!isSha256(sha256)) {
                 throw new IllegalArgumentException(path + ": sha256 must be 64 lowercase hexadecimal digits");
             }
             if (target != null) {
@@ -57,6 +54,20 @@ public record ManifestEntry(String path, Type type, long size, String sha256, In
 
     public static ManifestEntry symlink(String path, String target) {
         return new ManifestEntry(path, Type.SYMLINK, 0, null, null, false, target, -1);
+    }
+
+    /** 64 lowercase hexadecimal digits; checked for every entry of every manifest read. */
+    private static boolean isSha256(String text) {
+        if (text == null || text.length() != 64) {
+            return false;
+        }
+        for (int i = 0; i < 64; i++) {
+            char c = text.charAt(i);
+            if ((c < '0' || c > '9') && (c < 'a' || c > 'f')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public boolean isFile() {

@@ -1,6 +1,5 @@
 package org.lavasoftware.deploy.snapshot;
 
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -196,7 +195,7 @@ final class ManifestJson {
                 case "path" -> path = json.nextString();
                 case "size" -> size = json.nextLong();
                 case "sha256" -> sha256 = json.nextString();
-                case "mtime" -> mtime = Instant.parse(json.nextString());
+                case "mtime" -> mtime = ManifestInstant.parse(json.nextString());
                 case "linked" -> linked = json.nextBoolean();
                 case "sourceSize" -> sourceSize = json.nextLong();
                 case "symlink" -> target = json.nextString();
@@ -218,8 +217,9 @@ final class ManifestJson {
 
     private static Reader utf8(Path file) throws IOException {
         // a strict decoder: a manifest with bytes that are not UTF-8 was damaged, not written by us
-        return new BufferedReader(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)), 65_536);
+        // (the lexer reads it a block at a time)
+        return new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
     }
 
     static String quote(String s) {

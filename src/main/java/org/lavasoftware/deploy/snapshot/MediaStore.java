@@ -6,6 +6,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
 import org.lavasoftware.deploy.engine.Progress;
@@ -14,129 +16,194 @@ import org.lavasoftware.deploy.engine.Progress;
  * Carries out a {@link MediaPlan} into a snapshot's {@code media/}: directories made, files
  * copied or hard-linked, links re-made. A hard link is the same inode as the base's copy, so the
  * file costs no space and removing either snapshot leaves the other's name for it intact.
+ *
+ * <p>In two phases, so that a backup can run them apart: {@link #linkUnchanged()} is system calls
+ * only (directories, hard links, symbolic links), which a database dump writing beside them slows
+ * several times over; {@link #copyChanged} compresses the rest, work for the cores, then gives the
+ * directories their modes and times.
  */
 final class MediaStore {
+    /** Files are compressed this many at a time: the dump runs beside them on the other cores. */
+    private static final int WORKERS = Math.max(1, Runtime.getRuntime().availableProcessors());
+    /**
+     * Directories and links are made this many at a time. Each is a system call that mostly waits,
+     * for the file system's journal or an inode, so more makers than cores keep the media moving.
+     */
+    private static final int MAKERS = 2 * WORKERS;
+    /** Directories or links handed to a maker at once: enough to pay for the hand-over. */
+    private static final int BATCH = 128;
+
+    /** What is done to one path of the plan, in a batch. */
+    private interface ItemWork {
+        void on(MediaPlan.Item item) throws IOException;
+    }
+
+    private final MediaPlan plan;
+    private final Path target;
     private final Consumer<String> notices;
     private final SnapshotWriter.Checkpoint checkpoint;
+    /** The plan's directories by depth: 0 the media directory itself, 1 what is in it, ... */
+    private final List<List<MediaPlan.Item>> levels = new ArrayList<>();
+    private final List<MediaPlan.Item> copies = new ArrayList<>();
+    private final List<ManifestEntry> entries = Collections.synchronizedList(new ArrayList<>());
+    private boolean linked;
 
-    MediaStore(Consumer<String> notices, SnapshotWriter.Checkpoint checkpoint) {
+    MediaStore(MediaPlan plan, Path target, Consumer<String> notices, SnapshotWriter.Checkpoint checkpoint) {
+        this.plan = plan;
+        this.target = target;
         this.notices = notices;
         this.checkpoint = checkpoint;
     }
 
-    /** Files are compressed this many at a time: the dump runs beside them on the other cores. */
-    private static final int WORKERS = Math.max(1, Runtime.getRuntime().availableProcessors());
-
     /**
-     * Stores the media under {@code target} (which must not exist) and returns its manifest
-     * entries. The directories come first; then the files to copy are compressed by the pool
-     * while this thread makes the links, so that an incremental backup's thousands of links cost
-     * no time of their own.
+     * Makes the directories under {@code target} (which must not exist), owner-only while they
+     * fill, a level of the tree at a time; then the hard links to the base's unchanged files and
+     * the symbolic links. A file that cannot be linked (another file system, too many links, the
+     * base's copy gone) is copied by {@link #copyChanged} instead.
      */
-    List<ManifestEntry> store(MediaPlan plan, Path target, Progress progress) throws IOException {
-        List<MediaPlan.Item> directories = new ArrayList<>();
-        List<MediaPlan.Item> copies = new ArrayList<>();
+    void linkUnchanged() throws IOException {
+        if (linked) {
+            throw new IllegalStateException("the media are linked already");
+        }
+        linked = true;
         List<MediaPlan.Item> links = new ArrayList<>();
         for (MediaPlan.Item item : plan.items()) {
             switch (item.action()) {
                 case DIRECTORY -> {
-                    // owner-only while it fills; its own mode comes once its entries are in
-                    Files.createDirectory(target.resolve(plan.source().relativize(item.source())),
-                            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-                    directories.add(item);
+                    int depth = depth(item.relative());
+                    while (levels.size() <= depth) {
+                        levels.add(new ArrayList<>());
+                    }
+                    levels.get(depth).add(item);
                 }
                 case COPY -> copies.add(item);
                 case LINK, SYMLINK -> links.add(item);
             }
         }
-        List<ManifestEntry> entries = new ArrayList<>();
-        try (ParallelWork<ManifestEntry> copied = new ParallelWork<>(WORKERS)) {
-            submitCopies(copied, plan, copies, target, progress);
-            entries.addAll(linkAll(plan, links, target, progress));
-            entries.addAll(copied.results());
+        for (List<MediaPlan.Item> level : levels) {
+            inBatches(level, dir -> Files.createDirectory(pathOf(dir),
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))));
         }
-        // deepest first: making an entry changes a directory's mtime, and a read-only mode
-        // would stop the entries being made
-        for (int i = directories.size() - 1; i >= 0; i--) {
-            MediaPlan.Item dir = directories.get(i);
-            Path to = target.resolve(plan.source().relativize(dir.source()));
-            UnixAttributes.setOwner(to, dir.attributes().uid(), dir.attributes().gid());
-            UnixAttributes.setMode(to, dir.attributes().permissions());
-            UnixAttributes.setMtime(to, dir.attributes().mtime());
-        }
-        entries.sort(java.util.Comparator.comparing(ManifestEntry::path));
-        return entries;
-    }
-
-    private List<ManifestEntry> linkAll(MediaPlan plan, List<MediaPlan.Item> links, Path target, Progress progress)
-            throws IOException {
-        List<ManifestEntry> entries = new ArrayList<>();
-        for (MediaPlan.Item item : links) {
-            Path to = target.resolve(plan.source().relativize(item.source()));
-            String path = SnapshotLayout.MEDIA + "/" + item.relative();
-            if (item.action() == MediaPlan.Action.SYMLINK) {
-                Files.createSymbolicLink(to, Path.of(item.linkTarget()));
-                UnixAttributes.setOwner(to, item.attributes().uid(), item.attributes().gid());
-                UnixAttributes.setMtime(to, item.attributes().mtime());
-                entries.add(ManifestEntry.symlink(path, item.linkTarget()));
-            } else {
-                ManifestEntry stored = linkOrCopy(plan, item, stored(to), path, progress);
-                if (stored != null) {
-                    entries.add(stored);
-                }
+        List<MediaPlan.Item> notLinked = Collections.synchronizedList(new ArrayList<>());
+        inBatches(links, item -> {
+            if (!link(item)) {
+                notLinked.add(item);
             }
             checkpoint.reached("media " + item.relative());
-        }
-        return entries;
+        });
+        copies.addAll(notLinked);
     }
 
-    /** The copies, compressed while the links are made; the caller collects their entries. */
-    private void submitCopies(ParallelWork<ManifestEntry> pool, MediaPlan plan, List<MediaPlan.Item> copies, Path target,
-            Progress progress) {
-        for (MediaPlan.Item item : copies) {
-            Path to = stored(target.resolve(plan.source().relativize(item.source())));
-            String path = SnapshotLayout.MEDIA + "/" + item.relative();
-            pool.submit(() -> {
-                ManifestEntry entry = copy(item, to, path, progress);
-                checkpoint.reached("media " + item.relative());
-                return entry;
+    /**
+     * Compresses the new and changed files, several at a time, then gives every directory its
+     * mode, owner and time, deepest first (a read-only mode or a changed mtime must come after
+     * what is made inside). Returns the manifest entries of the whole media, sorted.
+     */
+    List<ManifestEntry> copyChanged(Progress progress) throws IOException {
+        if (!linked) {
+            throw new IllegalStateException("link the unchanged media first");
+        }
+        copies.sort(Comparator.comparing(MediaPlan.Item::relative));
+        try (ParallelWork<ManifestEntry> copied = new ParallelWork<>(WORKERS)) {
+            for (MediaPlan.Item item : copies) {
+                copied.submit(() -> {
+                    ManifestEntry entry = copy(item, stored(pathOf(item)), progress);
+                    checkpoint.reached("media " + item.relative());
+                    return entry;
+                });
+            }
+            entries.addAll(copied.results());
+        }
+        for (int depth = levels.size() - 1; depth >= 0; depth--) {
+            inBatches(levels.get(depth), dir -> {
+                Path to = pathOf(dir);
+                UnixAttributes.setOwner(to, dir.attributes().uid(), dir.attributes().gid());
+                UnixAttributes.setMode(to, dir.attributes().permissions());
+                UnixAttributes.setMtime(to, dir.attributes().mtime());
             });
         }
+        List<ManifestEntry> sorted = new ArrayList<>(entries);
+        sorted.sort(Comparator.comparing(ManifestEntry::path));
+        return sorted;
+    }
+
+    private Path pathOf(MediaPlan.Item item) {
+        return item.relative().isEmpty() ? target : target.resolve(item.relative());
+    }
+
+    /** 0 for the media directory itself, 1 for what is in it, and so on. */
+    private static int depth(String relative) {
+        if (relative.isEmpty()) {
+            return 0;
+        }
+        int depth = 1;
+        for (int i = relative.indexOf('/'); i >= 0; i = relative.indexOf('/', i + 1)) {
+            depth++;
+        }
+        return depth;
+    }
+
+    /** Does {@code work} on every item, by the makers when there are enough items to share. */
+    private static void inBatches(List<MediaPlan.Item> items, ItemWork work) throws IOException {
+        if (items.size() <= BATCH) {
+            for (MediaPlan.Item item : items) {
+                work.on(item);
+            }
+            return;
+        }
+        try (ParallelWork<Void> makers = new ParallelWork<>(MAKERS)) {
+            for (int from = 0; from < items.size(); from += BATCH) {
+                List<MediaPlan.Item> batch = items.subList(from, Math.min(items.size(), from + BATCH));
+                makers.submit(() -> {
+                    for (MediaPlan.Item item : batch) {
+                        work.on(item);
+                    }
+                    return null;
+                });
+            }
+            makers.results();
+        }
+    }
+
+    /**
+     * Makes one symbolic link, or one hard link to the base's copy of an unchanged file, whose
+     * entry is then the base's: the same bytes, the same hash. The file is as the plan saw it a
+     * moment ago; one appended to since is taken as it was then, as any file written during a
+     * backup is. False when the hard link cannot be made.
+     */
+    private boolean link(MediaPlan.Item item) throws IOException {
+        Path to = pathOf(item);
+        if (item.action() == MediaPlan.Action.SYMLINK) {
+            Files.createSymbolicLink(to, Path.of(item.linkTarget()));
+            UnixAttributes.setOwner(to, item.attributes().uid(), item.attributes().gid());
+            UnixAttributes.setMtime(to, item.attributes().mtime());
+            entries.add(ManifestEntry.symlink(SnapshotLayout.MEDIA + "/" + item.relative(), item.linkTarget()));
+            return true;
+        }
+        Path stored = plan.baseSnapshot().dir().resolve(SnapshotLayout.MEDIA)
+                .resolve(item.relative() + MediaCompression.SUFFIX);
+        try {
+            Files.createLink(stored(to), stored);
+        } catch (IOException e) {
+            return false;
+        }
+        ManifestEntry previous = item.previous();
+        entries.add(ManifestEntry.media(previous.path(), previous.size(), previous.sha256(), previous.mtime(), true,
+                previous.sourceSize()));
+        return true;
     }
 
     private static Path stored(Path media) {
         return media.resolveSibling(media.getFileName() + MediaCompression.SUFFIX);
     }
 
-    /**
-     * Links when the live file is still what the plan saw; copies when it changed since, or when
-     * the link cannot be made (another file system, too many links, the base copy gone).
-     */
-    private ManifestEntry linkOrCopy(MediaPlan plan, MediaPlan.Item item, Path to, String path, Progress progress)
-            throws IOException {
-        try {
-            UnixAttributes now = UnixAttributes.of(item.source());
-            if (item.attributes().sameAs(now)) {
-                Path stored = plan.baseSnapshot().dir().resolve(SnapshotLayout.MEDIA)
-                        .resolve(item.relative() + MediaCompression.SUFFIX);
-                Files.createLink(to, stored);
-                ManifestEntry previous = item.previous();
-                return ManifestEntry.media(previous.path(), previous.size(), previous.sha256(), previous.mtime(), true,
-                        previous.sourceSize());
-            }
-        } catch (IOException e) {
-            Files.deleteIfExists(to);
-        }
-        return copy(item, to, path, progress);
-    }
-
     /** Compresses one file; a file deleted since the plan (a job removed meanwhile) is left out. */
-    private ManifestEntry copy(MediaPlan.Item item, Path to, String path, Progress progress) throws IOException {
+    private ManifestEntry copy(MediaPlan.Item item, Path to, Progress progress) throws IOException {
         try {
             UnixAttributes before = UnixAttributes.of(item.source());
             MediaCompression.Stored stored = MediaCompression.compress(item.source(), before, to, progress);
-            return ManifestEntry.media(path + MediaCompression.SUFFIX, stored.size(), stored.sha256(),
-                    before.mtime().toInstant(), false, stored.sourceSize());
+            return ManifestEntry.media(SnapshotLayout.MEDIA + "/" + item.relative() + MediaCompression.SUFFIX,
+                    stored.size(), stored.sha256(), before.mtime().toInstant(), false, stored.sourceSize());
         } catch (NoSuchFileException e) {
             if (Files.exists(item.source())) {
                 throw e;

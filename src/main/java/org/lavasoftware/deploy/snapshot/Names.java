@@ -42,13 +42,21 @@ final class Names {
         if (path.indexOf('\0') >= 0) {
             return "it holds a NUL character";
         }
-        for (String part : path.split("/", -1)) {
-            if (part.equals("..")) {
+        // component by component, without splitting: every path of every manifest comes here
+        int start = 0;
+        while (start <= path.length()) {
+            int end = path.indexOf('/', start);
+            if (end < 0) {
+                end = path.length();
+            }
+            int length = end - start;
+            if (length == 2 && path.charAt(start) == '.' && path.charAt(start + 1) == '.') {
                 return "it climbs out with '..'";
             }
-            if (part.isEmpty() || part.equals(".")) {
+            if (length == 0 || (length == 1 && path.charAt(start) == '.')) {
                 return "it has an empty or '.' component";
             }
+            start = end + 1;
         }
         return null;
     }

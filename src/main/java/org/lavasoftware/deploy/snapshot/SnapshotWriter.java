@@ -32,7 +32,8 @@ import org.lavasoftware.deploy.io.FileSystemFlush;
  * removes it) or a finished snapshot. The backups directory stays locked from begin to end.
  *
  * <p>Use: {@code begin}, then {@link #create}, {@link #copy} or {@link #addTree} the files,
- * {@link #planMedia} and {@link #storeMedia} (these may run in parallel threads), then
+ * {@link #planMedia} and {@link #storeMedia} (or its halves, {@link #linkMedia} then {@link #copyMedia}; the
+ * media may be stored while other threads add files), then
  * {@link #commit}; {@link #close} without a commit throws it all away.
  */
 public final class SnapshotWriter implements AutoCloseable {
@@ -48,10 +49,6 @@ public final class SnapshotWriter implements AutoCloseable {
 
     /** Scratch directories start with this, which no snapshot file can. */
     private static final String SCRATCH = ".scratch-";
-    /** Files are compressed this many at a time. */
-    private static final int WORKERS = Math.max(1, Runtime.getRuntime().availableProcessors());
-    /** A file this big is compressed by all the cores at once: the others are done before it otherwise. */
-    private static final long LARGE = 64L << 20;
 
     private final Snapshots backups;
     private final SnapshotMetadata metadata;
@@ -61,10 +58,13 @@ public final class SnapshotWriter implements AutoCloseable {
     private final SnapshotId id;
     private final Instant created;
     private final Path partial;
-    private final Optional<BaseSnapshot> base;
+    /** Read when the media are planned (beside the walk of the media), or when first asked for. */
+    private Optional<BaseSnapshot> base;
     private final List<ManifestEntry> entries = new ArrayList<>();
     private final Set<String> names = new HashSet<>();
     private MediaPlan storedMedia;
+    private MediaStore media;
+    private boolean mediaCopied;
     private int openFiles;
     private State state = State.OPEN;
 
@@ -78,7 +78,6 @@ public final class SnapshotWriter implements AutoCloseable {
         this.id = id;
         this.created = created;
         this.partial = partial;
-        this.base = options.full() ? Optional.empty() : backups.newestReadable();
     }
 
     /** Locks the backups directory and starts a snapshot under a new, unique id. */
@@ -120,7 +119,14 @@ public final class SnapshotWriter implements AutoCloseable {
 
     /** The snapshot whose media unchanged files will be linked to, if any. */
     public Optional<SnapshotId> base() {
-        return base.map(BaseSnapshot::id);
+        return baseSnapshot().map(BaseSnapshot::id);
+    }
+
+    private synchronized Optional<BaseSnapshot> baseSnapshot() {
+        if (base == null) {
+            base = options.full() ? Optional.empty() : backups.newestReadable();
+        }
+        return base;
     }
 
     /**
@@ -177,106 +183,80 @@ public final class SnapshotWriter implements AutoCloseable {
     }
 
     /**
-     * A directory inside the snapshot being written, for a tool that writes a tree of its own (such
-     * as pg_dump's directory format) before it is added with {@link #addTree}; not created here. It
-     * goes with the snapshot when that is thrown away.
+     * A directory inside the snapshot being written, for a program that writes a flat tree of its
+     * own (pg_dump's directory format), added under {@code name}/ with its files compressed but for
+     * those {@code plain} accepts; not created here. It goes with the snapshot when that is thrown
+     * away.
      */
-    public Path scratch(String name) {
+    public ScratchTree scratch(String name, java.util.function.Predicate<String> plain) {
         checkOpen();
         String problem = Names.problemWithRelative(name);
         if (problem != null || name.contains("/")) {
             throw new IllegalArgumentException("cannot use " + Names.shown(name) + " as scratch directory: "
                     + (problem != null ? problem : "one name, no directories"));
         }
-        return partial.resolve(SCRATCH + name);
+        return new ScratchTree(this, name, partial.resolve(SCRATCH + name), plain);
     }
 
-    /**
-     * Adds every regular file of {@code dir} (a {@link #scratch} directory, flat) under
-     * {@code name}/, compressed as FILE.zst unless {@code plain} accepts its name, several files
-     * at a time, then removes {@code dir}.
-     */
-    public void addTree(String name, Path dir, java.util.function.Predicate<String> plain, Progress progress) {
-        checkOpen();
-        if (!dir.getParent().equals(partial) || !dir.getFileName().toString().startsWith(SCRATCH)) {
-            throw new IllegalArgumentException(dir + " is not a scratch directory of snapshot " + id);
-        }
-        List<Path> files;
-        try (var listing = Files.list(dir)) {
-            // the biggest first: the small ones then fill the time it takes
-            files = listing.sorted(java.util.Comparator.comparingLong(SnapshotWriter::sizeOf).reversed()).toList();
-        } catch (IOException | UncheckedIOException e) {
-            throw ToolException.failed("cannot read " + dir + ": " + IoErrors.describe(e), e);
-        }
-        try (ParallelWork<Void> work = new ParallelWork<>(WORKERS)) {
-            for (Path file : files) {
-                if (!Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                    throw new IllegalArgumentException(file + " is not a regular file; " + dir + " must hold only files");
-                }
-                String fileName = file.getFileName().toString();
-                work.submit(() -> {
-                    if (plain.test(fileName)) {
-                        copy(name + "/" + fileName, file, progress);
-                    } else {
-                        addCompressed(name + "/" + fileName + MediaCompression.SUFFIX, file, progress);
-                    }
-                    return null;
-                });
-            }
-            work.results();
-        } catch (IOException e) {
-            throw ToolException.failed("cannot add " + dir + " to snapshot " + id + ": " + IoErrors.describe(e), e);
-        }
-        try {
-            Trees.delete(dir);
-        } catch (IOException e) {
-            throw ToolException.failed("cannot remove " + dir + ": " + IoErrors.describe(e), e);
-        }
-    }
-
-    private void addCompressed(String name, Path source, Progress progress) {
+    /** Adds what {@code in} holds as file {@code name}, compressed by {@code workers} of zstd's threads (0: this one). */
+    void addCompressed(String name, InputStream in, int workers, Progress progress) throws IOException {
         long[] sourceSize = {0};
-        try (OutputStream out = open(name, sum -> ManifestEntry.compressed(name, sum.size(), sum.sha256(), sourceSize[0]));
-             InputStream in = Files.newInputStream(source)) {
-            sourceSize[0] = MediaCompression.compress(in, out, progress, sizeOf(source) >= LARGE ? WORKERS : 0);
-        } catch (IOException e) {
-            throw ToolException.failed("cannot add " + source + " to the snapshot: " + IoErrors.describe(e), e);
-        }
-    }
-
-    private static long sizeOf(Path file) {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        try (OutputStream out = open(name, sum -> ManifestEntry.compressed(name, sum.size(), sum.sha256(), sourceSize[0]))) {
+            sourceSize[0] = MediaCompression.compress(in, out, progress, workers);
         }
     }
 
     /** Decides what of {@code mediaDir} is copied and what is linked; nothing is written yet. */
     public MediaPlan planMedia(Path mediaDir) {
         checkOpen();
-        return MediaPlanner.plan(mediaDir, base.orElse(null), backups.notices());
+        return MediaPlanner.plan(mediaDir, () -> baseSnapshot().orElse(null), backups.notices());
     }
 
-    /** Stores the media as planned into {@code media/}, advancing {@code progress} by bytes copied. */
+    /** Stores the media as planned into {@code media/}: {@link #linkMedia} then {@link #copyMedia}. */
     public void storeMedia(MediaPlan plan, Progress progress) {
+        linkMedia(plan);
+        copyMedia(progress);
+    }
+
+    /**
+     * The first half of storing the media: the directories, and links to the base's copies of the
+     * unchanged files. System calls only: a backup runs it before anything else writes.
+     */
+    public void linkMedia(MediaPlan plan) {
         checkOpen();
-        if (storedMedia != null) {
-            throw new IllegalStateException("the media of snapshot " + id + " are stored already");
+        if (media != null) {
+            throw new IllegalStateException("the media of snapshot " + id + " are being stored already");
         }
         if (plan.baseSnapshot() != null && !plan.base().equals(base())) {
             throw new IllegalArgumentException("the media plan was made for another writer");
         }
+        media = new MediaStore(plan, partial.resolve(SnapshotLayout.MEDIA), backups.notices(), checkpoint);
         try {
-            List<ManifestEntry> stored = new MediaStore(backups.notices(), checkpoint).store(plan,
-                    partial.resolve(SnapshotLayout.MEDIA), progress);
+            media.linkUnchanged();
+        } catch (IOException | UncheckedIOException e) {
+            throw ToolException.failed("cannot store the media in " + partial + ": " + IoErrors.describe(e), e);
+        }
+        storedMedia = plan;
+    }
+
+    /**
+     * The second half: the new and changed files compressed, advancing {@code progress} by bytes
+     * read; then the media's entries join the manifest.
+     */
+    public void copyMedia(Progress progress) {
+        checkOpen();
+        if (media == null) {
+            throw new IllegalStateException("link the media of snapshot " + id + " first");
+        }
+        try {
+            List<ManifestEntry> stored = media.copyChanged(progress);
             synchronized (entries) {
                 entries.addAll(stored);
             }
         } catch (IOException | UncheckedIOException e) {
             throw ToolException.failed("cannot store the media in " + partial + ": " + IoErrors.describe(e), e);
         }
-        storedMedia = plan;
+        mediaCopied = true;
         checkpoint.reached("media stored");
     }
 
@@ -286,6 +266,9 @@ public final class SnapshotWriter implements AutoCloseable {
         synchronized (entries) {
             if (openFiles > 0) {
                 throw new IllegalStateException("close the files of snapshot " + id + " before committing it");
+            }
+            if (media != null && !mediaCopied) {
+                throw new IllegalStateException("copy the media of snapshot " + id + " before committing it");
             }
         }
         Optional<SnapshotId> linkedTo = storedMedia == null ? Optional.empty() : storedMedia.base();
@@ -354,7 +337,7 @@ public final class SnapshotWriter implements AutoCloseable {
         }
     }
 
-    private void checkOpen() {
+    void checkOpen() {
         if (state != State.OPEN) {
             throw new IllegalStateException("snapshot " + id + " is " + state.name().toLowerCase() + " already");
         }

@@ -46,6 +46,24 @@ class ManifestSpec extends Specification {
         Files.getPosixFilePermissions(file)*.toString().sort() == ['OWNER_READ', 'OWNER_WRITE']
     }
 
+    def "a manifest of thousands of files reads back the same, escaped and accented names included"() {
+        given: 'names of every length, so that escapes and multi-byte characters fall on every block boundary of the reader'
+        def files = (1..3000).collect { int i ->
+            ManifestEntry.media("media/job-output/${i}/${'x' * (i % 97)}${i % 5 == 0 ? '"q\\b\té' : ''}.zst", i,
+                    Integer.toHexString(i).padLeft(64, '0'), Instant.ofEpochSecond(1_700_000_000L + i, (i % 4) * 250_000_000),
+                    i % 2 == 0, i * 10)
+        }
+        def manifest = new Manifest(META, Instant.parse('2024-05-01T00:00:00Z'), Manifest.Kind.FULL, null, files)
+        Path file = dir.resolve('manifest.json')
+
+        when:
+        manifest.write(file)
+
+        then:
+        Files.size(file) > 3 * 8192
+        Manifest.read(file) == manifest
+    }
+
     def "a manifest of a full snapshot without code revision or database version reads back too"() {
         given:
         def manifest = new Manifest(new SnapshotMetadata('demo', '0.1.0', null, null), Instant.parse('2024-05-01T00:00:00Z'),
@@ -125,6 +143,9 @@ class ManifestSpec extends Specification {
         'incremental without base'       | valid().replace('"base": "2024-04-30T02-00-00Z",', '')   || "missing field 'base'"
         'with a bad base id'             | valid().replace('2024-04-30T02-00-00Z', '2024-04-30')    || "'base' is no snapshot id"
         'with a bad created time'        | valid().replace('2024-05-01T02:03:04.567Z', 'yesterday') || 'yesterday'
+        'with a file time in month 13'   | valid().replace('2024-04-29T10:11:12.123456789Z', '2024-13-29T10:11:12.123456789Z') || '2024-13-29T10:11:12.123456789Z'
+        'with a file time on 30 February' | valid().replace('2024-04-29T10:11:12.123456789Z', '2024-02-30T10:11:12Z') || '2024-02-30T10:11:12Z'
+        'with a file time as a number'   | valid().replace('"2024-04-29T10:11:12.123456789Z"', '"1714385472"') || '1714385472'
         'with totals that disagree'      | valid().replace('"files": 5', '"files": 6')              || 'disagrees with its list'
         'with a file climbing out'       | valid().replace('"etc.tar.gz"', '"../etc.tar.gz"')       || "climbs out with '..'"
         'with an absolute file'          | valid().replace('"etc.tar.gz"', '"/etc/shadow"')         || 'is absolute'

@@ -42,10 +42,13 @@ public final class PgDump {
      * pg_dump's directory format, one file per table, uncompressed ({@code --compress=0}): the
      * snapshot compresses the files itself with zstd, several times faster than pg_dump's gzip,
      * and {@code --jobs} dumps several tables at once, from one consistent snapshot of the database.
+     * {@code --no-sync}: these files are read once and deleted; pg_dump flushing them to disk first
+     * (its default) made every backup wait seconds for writes nobody keeps. The snapshot flushes
+     * its compressed copies itself before its manifest says they are there.
      */
     public Command dumpCommand(String database, Path directory, int jobs) {
-        return tool("pg_dump").args("--format=directory", "--jobs=" + Math.max(1, jobs), "--compress=0", "--no-owner",
-                "--file=" + directory, "--dbname=" + database).build();
+        return tool("pg_dump").args("--format=directory", "--jobs=" + Math.max(1, jobs), "--compress=0", "--no-sync",
+                "--no-owner", "--file=" + directory, "--dbname=" + database).build();
     }
 
     /** Dumps {@code database} into {@code directory}, which pg_dump creates. */

@@ -25,6 +25,7 @@ import org.lavasoftware.deploy.model.InstanceConfigStore;
 import org.lavasoftware.deploy.model.InstanceLayout;
 import org.lavasoftware.deploy.model.InstanceName;
 import org.lavasoftware.deploy.snapshot.MediaPlan;
+import org.lavasoftware.deploy.snapshot.ScratchTree;
 import org.lavasoftware.deploy.snapshot.SnapshotId;
 import org.lavasoftware.deploy.snapshot.SnapshotMetadata;
 import org.lavasoftware.deploy.snapshot.SnapshotWriter;
@@ -110,7 +111,11 @@ public final class BackupOperation implements Operation {
                             backups.cleanupPartials();
                             writer[0] = SnapshotWriter.begin(backups, metadata(machine, layout, config),
                                     WriterOptions.DEFAULT.withFull(full));
+                            long planning = System.nanoTime();
                             media[0] = writer[0].planMedia(layout.media());
+                            machine.runner().log().line("media planned in " + (System.nanoTime() - planning) / 1_000_000
+                                    + " ms: " + media[0].filesToCopy() + " files to copy, " + media[0].filesToLink()
+                                    + " to link");
                             requireSpace(machine, backups, database, media[0], layout);
                         })
                         .undoes("throw the partial snapshot away", () -> {
@@ -129,28 +134,36 @@ public final class BackupOperation implements Operation {
                             writer[0].copy("instance.conf", layout.configFile(), Progress.NONE);
                         })
                         .build())
-                .add(Step.named("dump database " + database + " and store the media, side by side")
+                .add(Step.named("store the media and dump database " + database)
                         .shows(pgDump.dumpCommand(database, Path.of("SCRATCH"), DUMP_JOBS).display()
-                                + "; its table files compressed into database/ (zstd), toc.dat as it is")
-                        .shows("copy what changed since the previous snapshot of " + layout.media()
-                                + " (zstd); link the rest (every snapshot stays complete on its own)")
+                                + "; its table files compressed into database/ (zstd) as pg_dump writes them, toc.dat as it is")
+                        .shows("first link what did not change since the previous snapshot of " + layout.media()
+                                + " (every snapshot stays complete on its own); then, beside the dump, copy the rest (zstd)")
                         .does(() -> {
                             try (Progress progress = context.reporter().progress("media", media[0].bytesToCopy(), "B")) {
+                                // the links before the dump starts: its writes slow the file system's
+                                // metadata work several times over, and they take no time alone
+                                long linking = System.nanoTime();
+                                writer[0].linkMedia(media[0]);
+                                machine.runner().log().line("media linked in " + (System.nanoTime() - linking) / 1_000_000
+                                        + " ms");
                                 Concurrently.run(
                                         () -> {
                                             long start = System.nanoTime();
-                                            Path raw = writer[0].scratch(StoredDump.DIRECTORY);
-                                            pgDump.dump(database, raw, DUMP_JOBS);
-                                            long dumped = System.nanoTime();
-                                            writer[0].addTree(StoredDump.DIRECTORY, raw, StoredDump.TABLE_OF_CONTENTS::equals,
-                                                    Progress.NONE);
-                                            machine.runner().log().line("database dumped in " + (dumped - start) / 1_000_000
-                                                    + " ms, compressed in " + (System.nanoTime() - dumped) / 1_000_000 + " ms");
+                                            long[] dumped = {0};
+                                            ScratchTree raw = writer[0].scratch(StoredDump.DIRECTORY,
+                                                    StoredDump.TABLE_OF_CONTENTS::equals);
+                                            raw.addAsWritten(DUMP_JOBS, () -> {
+                                                pgDump.dump(database, raw.dir(), DUMP_JOBS);
+                                                dumped[0] = System.nanoTime();
+                                            });
+                                            machine.runner().log().line("database dumped in " + (dumped[0] - start) / 1_000_000
+                                                    + " ms, compressed " + (System.nanoTime() - dumped[0]) / 1_000_000
+                                                    + " ms after that");
                                         },
                                         () -> {
-                                            long start = System.nanoTime();
-                                            writer[0].storeMedia(media[0], progress);
-                                            machine.runner().log().line("media stored in " + (System.nanoTime() - start) / 1_000_000
+                                            writer[0].copyMedia(progress);
+                                            machine.runner().log().line("media stored in " + (System.nanoTime() - linking) / 1_000_000
                                                     + " ms");
                                         });
                             }
