@@ -13,6 +13,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.lavasoftware.deploy.ToolException;
 import org.lavasoftware.deploy.engine.Progress;
 import org.lavasoftware.deploy.io.NamedPipes;
@@ -28,12 +29,13 @@ import org.lavasoftware.deploy.io.NamedPipes;
  */
 public final class DumpFeed implements AutoCloseable {
     private final Path dir;
-    private final List<Writer> writers;
+    private final List<Writer> writers = new ArrayList<>();
+    private final AtomicInteger feeding = new AtomicInteger();
     private boolean released;
+    private volatile Runnable whenFed = () -> { };
 
-    private DumpFeed(Path dir, List<Writer> writers) {
+    private DumpFeed(Path dir) {
         this.dir = dir;
-        this.writers = writers;
     }
 
     /** Lays out {@code stored} (a snapshot's database/) in {@code work}, which must not exist. */
@@ -56,13 +58,31 @@ public final class DumpFeed implements AutoCloseable {
             }
         }
         NamedPipes.create(pipes);
-        List<Writer> writers = new ArrayList<>();
+        DumpFeed feed = new DumpFeed(work);
         for (int i = 0; i < tables.size(); i++) {
-            Writer writer = new Writer(tables.get(i), pipes.get(i), progress);
-            writers.add(writer);
-            writer.start();
+            feed.writers.add(new Writer(tables.get(i), pipes.get(i), progress, feed::writerDone));
         }
-        return new DumpFeed(work, writers);
+        feed.feeding.set(tables.size());
+        return feed;
+    }
+
+    private void writerDone() {
+        if (feeding.decrementAndGet() == 0) {
+            whenFed.run();
+        }
+    }
+
+    /**
+     * Starts feeding; {@code whenFed} runs (in a writer's thread) once pg_restore has read every
+     * table's rows, or a writer gave up: what is left of a restore then is building indexes and
+     * constraints, which leaves cores idle.
+     */
+    void start(Runnable whenFed) {
+        this.whenFed = whenFed;
+        if (writers.isEmpty()) {
+            whenFed.run();
+        }
+        writers.forEach(Thread::start);
     }
 
     /** The directory pg_restore reads. */
@@ -110,7 +130,8 @@ public final class DumpFeed implements AutoCloseable {
         }
         released = true;
         for (Writer writer : writers) {
-            if (!writer.opened) {
+            // a writer never started has no pipe to wake: reading it would wait for ever
+            if (!writer.opened && writer.getState() != Thread.State.NEW) {
                 drain(writer);
             }
         }
@@ -144,13 +165,15 @@ public final class DumpFeed implements AutoCloseable {
         private volatile boolean opened;
         private volatile boolean drained;
         private volatile IOException failure;
+        private final Runnable done;
 
-        Writer(Path stored, Path pipe, Progress progress) {
+        Writer(Path stored, Path pipe, Progress progress, Runnable done) {
             super("dump-feed " + pipe.getFileName());
             setDaemon(true);
             this.stored = stored;
             this.pipe = pipe;
             this.progress = progress;
+            this.done = done;
         }
 
         @Override
@@ -162,6 +185,8 @@ public final class DumpFeed implements AutoCloseable {
                 }
             } catch (IOException e) {
                 failure = e;
+            } finally {
+                done.run();
             }
         }
     }

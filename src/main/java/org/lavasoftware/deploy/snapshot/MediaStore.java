@@ -17,13 +17,13 @@ import org.lavasoftware.deploy.engine.Progress;
  * copied or hard-linked, links re-made. A hard link is the same inode as the base's copy, so the
  * file costs no space and removing either snapshot leaves the other's name for it intact.
  *
- * <p>In two phases, so that a backup can run them apart: {@link #linkUnchanged()} is system calls
- * only (directories, hard links, symbolic links), which a database dump writing beside them slows
- * several times over; {@link #copyChanged} compresses the rest, work for the cores, then gives the
- * directories their modes and times.
+ * <p>In two calls, so that a backup can start its dump between them: {@link #start} makes the
+ * directories and the links, system calls which a dump writing beside them slows several times
+ * over, while the new and changed files start compressing; {@link #finish} waits for those, then
+ * gives the directories their modes and times.
  */
-final class MediaStore {
-    /** Files are compressed this many at a time: the dump runs beside them on the other cores. */
+final class MediaStore implements AutoCloseable {
+    /** Files are compressed this many at a time. */
     private static final int WORKERS = Math.max(1, Runtime.getRuntime().availableProcessors());
     /**
      * Directories and links are made this many at a time. Each is a system call that mostly waits,
@@ -44,9 +44,9 @@ final class MediaStore {
     private final SnapshotWriter.Checkpoint checkpoint;
     /** The plan's directories by depth: 0 the media directory itself, 1 what is in it, ... */
     private final List<List<MediaPlan.Item>> levels = new ArrayList<>();
-    private final List<MediaPlan.Item> copies = new ArrayList<>();
     private final List<ManifestEntry> entries = Collections.synchronizedList(new ArrayList<>());
-    private boolean linked;
+    private ParallelWork<ManifestEntry> copying;
+    private Progress progress;
 
     MediaStore(MediaPlan plan, Path target, Consumer<String> notices, SnapshotWriter.Checkpoint checkpoint) {
         this.plan = plan;
@@ -57,15 +57,17 @@ final class MediaStore {
 
     /**
      * Makes the directories under {@code target} (which must not exist), owner-only while they
-     * fill, a level of the tree at a time; then the hard links to the base's unchanged files and
-     * the symbolic links. A file that cannot be linked (another file system, too many links, the
-     * base's copy gone) is copied by {@link #copyChanged} instead.
+     * fill, a level of the tree at a time; starts compressing the files to copy, advancing
+     * {@code progress}; makes the hard links to the base's unchanged files and the symbolic links.
+     * A file that cannot be linked (another file system, too many links, the base's copy gone) is
+     * copied instead.
      */
-    void linkUnchanged() throws IOException {
-        if (linked) {
-            throw new IllegalStateException("the media are linked already");
+    void start(Progress progress) throws IOException {
+        if (copying != null) {
+            throw new IllegalStateException("the media are being stored already");
         }
-        linked = true;
+        this.progress = progress;
+        List<MediaPlan.Item> copies = new ArrayList<>();
         List<MediaPlan.Item> links = new ArrayList<>();
         for (MediaPlan.Item item : plan.items()) {
             switch (item.action()) {
@@ -84,6 +86,8 @@ final class MediaStore {
             inBatches(level, dir -> Files.createDirectory(pathOf(dir),
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))));
         }
+        copying = new ParallelWork<>(WORKERS);
+        copies.forEach(this::submitCopy);
         List<MediaPlan.Item> notLinked = Collections.synchronizedList(new ArrayList<>());
         inBatches(links, item -> {
             if (!link(item)) {
@@ -91,29 +95,28 @@ final class MediaStore {
             }
             checkpoint.reached("media " + item.relative());
         });
-        copies.addAll(notLinked);
+        notLinked.forEach(this::submitCopy);
+    }
+
+    private void submitCopy(MediaPlan.Item item) {
+        copying.submit(() -> {
+            ManifestEntry entry = copy(item, stored(pathOf(item)), progress);
+            checkpoint.reached("media " + item.relative());
+            return entry;
+        });
     }
 
     /**
-     * Compresses the new and changed files, several at a time, then gives every directory its
-     * mode, owner and time, deepest first (a read-only mode or a changed mtime must come after
-     * what is made inside). Returns the manifest entries of the whole media, sorted.
+     * Waits for the copies, then gives every directory its mode, owner and time, deepest first (a
+     * read-only mode or a changed mtime must come after what is made inside). Returns the manifest
+     * entries of the whole media, sorted.
      */
-    List<ManifestEntry> copyChanged(Progress progress) throws IOException {
-        if (!linked) {
-            throw new IllegalStateException("link the unchanged media first");
+    List<ManifestEntry> finish() throws IOException {
+        if (copying == null) {
+            throw new IllegalStateException("start storing the media first");
         }
-        copies.sort(Comparator.comparing(MediaPlan.Item::relative));
-        try (ParallelWork<ManifestEntry> copied = new ParallelWork<>(WORKERS)) {
-            for (MediaPlan.Item item : copies) {
-                copied.submit(() -> {
-                    ManifestEntry entry = copy(item, stored(pathOf(item)), progress);
-                    checkpoint.reached("media " + item.relative());
-                    return entry;
-                });
-            }
-            entries.addAll(copied.results());
-        }
+        entries.addAll(copying.results());
+        copying.close();
         for (int depth = levels.size() - 1; depth >= 0; depth--) {
             inBatches(levels.get(depth), dir -> {
                 Path to = pathOf(dir);
@@ -125,6 +128,14 @@ final class MediaStore {
         List<ManifestEntry> sorted = new ArrayList<>(entries);
         sorted.sort(Comparator.comparing(ManifestEntry::path));
         return sorted;
+    }
+
+    /** Stops the copies still running, and waits for them, so that the half-made media can go. */
+    @Override
+    public void close() {
+        if (copying != null) {
+            copying.close();
+        }
     }
 
     private Path pathOf(MediaPlan.Item item) {

@@ -32,7 +32,7 @@ import org.lavasoftware.deploy.io.FileSystemFlush;
  * removes it) or a finished snapshot. The backups directory stays locked from begin to end.
  *
  * <p>Use: {@code begin}, then {@link #create}, {@link #copy} or {@link #addTree} the files,
- * {@link #planMedia} and {@link #storeMedia} (or its halves, {@link #linkMedia} then {@link #copyMedia}; the
+ * {@link #planMedia} and {@link #storeMedia} (or its halves, {@link #startMedia} then {@link #finishMedia}; the
  * media may be stored while other threads add files), then
  * {@link #commit}; {@link #close} without a commit throws it all away.
  */
@@ -64,7 +64,7 @@ public final class SnapshotWriter implements AutoCloseable {
     private final Set<String> names = new HashSet<>();
     private MediaPlan storedMedia;
     private MediaStore media;
-    private boolean mediaCopied;
+    private boolean mediaStored;
     private int openFiles;
     private State state = State.OPEN;
 
@@ -212,17 +212,19 @@ public final class SnapshotWriter implements AutoCloseable {
         return MediaPlanner.plan(mediaDir, () -> baseSnapshot().orElse(null), backups.notices());
     }
 
-    /** Stores the media as planned into {@code media/}: {@link #linkMedia} then {@link #copyMedia}. */
+    /** Stores the media as planned into {@code media/}: {@link #startMedia} then {@link #finishMedia}. */
     public void storeMedia(MediaPlan plan, Progress progress) {
-        linkMedia(plan);
-        copyMedia(progress);
+        startMedia(plan, progress);
+        finishMedia();
     }
 
     /**
      * The first half of storing the media: the directories, and links to the base's copies of the
-     * unchanged files. System calls only: a backup runs it before anything else writes.
+     * unchanged files, while the new and changed files start compressing ({@code progress} counts
+     * their bytes). A backup starts its dump once this returns: the links are system calls that
+     * the dump's writes would slow.
      */
-    public void linkMedia(MediaPlan plan) {
+    public void startMedia(MediaPlan plan, Progress progress) {
         checkOpen();
         if (media != null) {
             throw new IllegalStateException("the media of snapshot " + id + " are being stored already");
@@ -232,31 +234,28 @@ public final class SnapshotWriter implements AutoCloseable {
         }
         media = new MediaStore(plan, partial.resolve(SnapshotLayout.MEDIA), backups.notices(), checkpoint);
         try {
-            media.linkUnchanged();
+            media.start(progress);
         } catch (IOException | UncheckedIOException e) {
             throw ToolException.failed("cannot store the media in " + partial + ": " + IoErrors.describe(e), e);
         }
         storedMedia = plan;
     }
 
-    /**
-     * The second half: the new and changed files compressed, advancing {@code progress} by bytes
-     * read; then the media's entries join the manifest.
-     */
-    public void copyMedia(Progress progress) {
+    /** The second half: waits for the copies; then the media's entries join the manifest. */
+    public void finishMedia() {
         checkOpen();
         if (media == null) {
-            throw new IllegalStateException("link the media of snapshot " + id + " first");
+            throw new IllegalStateException("start storing the media of snapshot " + id + " first");
         }
         try {
-            List<ManifestEntry> stored = media.copyChanged(progress);
+            List<ManifestEntry> stored = media.finish();
             synchronized (entries) {
                 entries.addAll(stored);
             }
         } catch (IOException | UncheckedIOException e) {
             throw ToolException.failed("cannot store the media in " + partial + ": " + IoErrors.describe(e), e);
         }
-        mediaCopied = true;
+        mediaStored = true;
         checkpoint.reached("media stored");
     }
 
@@ -267,8 +266,8 @@ public final class SnapshotWriter implements AutoCloseable {
             if (openFiles > 0) {
                 throw new IllegalStateException("close the files of snapshot " + id + " before committing it");
             }
-            if (media != null && !mediaCopied) {
-                throw new IllegalStateException("copy the media of snapshot " + id + " before committing it");
+            if (media != null && !mediaStored) {
+                throw new IllegalStateException("finish storing the media of snapshot " + id + " before committing it");
             }
         }
         Optional<SnapshotId> linkedTo = storedMedia == null ? Optional.empty() : storedMedia.base();
@@ -326,6 +325,9 @@ public final class SnapshotWriter implements AutoCloseable {
         }
         state = State.CLOSED;
         try {
+            if (media != null) {
+                media.close();
+            }
             Trees.delete(partial);
             AtomicFile.syncDirectory(backups.dir());
         } catch (IOException e) {

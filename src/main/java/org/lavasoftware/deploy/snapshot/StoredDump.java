@@ -72,9 +72,12 @@ public final class StoredDump {
      * Runs {@code restore} on the dump as pg_restore reads it: the custom-format file itself, or the
      * directory laid out in {@code work} (which must not exist, and is gone afterwards) with its
      * tables fed through pipes, decompressed as pg_restore reads them ({@link DumpFeed}).
+     * {@code whenFed} runs once pg_restore has read every table's rows (at once for a custom-format
+     * file, whose rows are not fed): what it does afterwards is build indexes and constraints.
      */
-    public void restoreWith(Path work, Progress progress, Restore restore) {
+    public void restoreWith(Path work, Progress progress, Restore restore, Runnable whenFed) {
         if (!isDirectory()) {
+            whenFed.run();
             restore.from(listable());
             return;
         }
@@ -91,6 +94,7 @@ public final class StoredDump {
                     + e.getMessage(), e);
         }
         try (feed) {
+            feed.start(whenFed);
             restore.from(feed.path());
             feed.finish();
         }

@@ -5,6 +5,7 @@ import java.nio.file.Files
 import java.nio.file.Path
 import java.nio.file.StandardOpenOption
 import java.nio.file.attribute.FileTime
+import java.nio.file.attribute.PosixFilePermissions
 import java.time.Duration
 import java.time.Instant
 import java.util.concurrent.atomic.AtomicLong
@@ -192,6 +193,35 @@ class IncrementalMediaSpec extends Specification {
         'rewritten'                            | { Path f -> Files.writeString(f, 'damaged') }
         'truncated, its mtime put back'        | { Path f -> keepingMtime(f) { FileChannel.open(f, StandardOpenOption.WRITE).withCloseable { it.truncate(Files.size(f) - 3) } } }
         'grown, its mtime put back'            | { Path f -> keepingMtime(f) { Files.write(f, [0] as byte[], StandardOpenOption.APPEND) } }
+    }
+
+    def "a media tree wider than the work handed to one thread is linked whole, directory attributes included"() {
+        given: 'hundreds of job directories with files and a read-only directory: every level is shared among threads'
+        def files = [:]
+        (1..300).each { int job ->
+            files["job-output/2024/05/${job % 30}/${job}/output.yaml".toString()] = "log of job ${job}\n" * job
+            files["job-output/2024/05/${job % 30}/${job}/job.yaml".toString()] = "job ${job}"
+        }
+        SnapshotFixtures.media(media, files)
+        Files.setPosixFilePermissions(media.resolve('job-output/2024/05/7'), PosixFilePermissions.fromString('r-xr-x---'))
+        def first = SnapshotFixtures.backup(backups, media, SnapshotFixtures.at('2024-05-01T00:00:00Z'))
+        def expected = SnapshotFixtures.described(media)
+
+        when:
+        SnapshotWriter writer = SnapshotWriter.begin(backups, SnapshotFixtures.META, SnapshotFixtures.at('2024-05-02T00:00:00Z'))
+        def plan = writer.planMedia(media)
+        writer.storeMedia(plan, Progress.NONE)
+        writer.create('database.dump').close()
+        def second = writer.commit()
+        writer.close()
+
+        then: 'every file is a link to the first snapshot, and the second restores to the media as they are'
+        plan.filesToLink() == 603
+        plan.filesToCopy() == 0
+        files.keySet().every { Files.isSameFile(stored(backups.pathOf(first), it), stored(backups.pathOf(second), it)) }
+        new SnapshotVerifier(SnapshotVerifier.Depth.FULL, true).verify(backups.pathOf(second), Progress.NONE).ok()
+        SnapshotFixtures.described(restored(second)) == expected
+        SnapshotFixtures.mode(backups.pathOf(second).resolve('media/job-output/2024/05/7')) == 'r-xr-x---'
     }
 
     static void keepingMtime(Path file, Closure change) {

@@ -10,7 +10,6 @@ import java.util.Map;
 import org.lavasoftware.deploy.ToolException;
 import org.lavasoftware.deploy.adapters.postgres.PgDump;
 import org.lavasoftware.deploy.adapters.postgres.PostgresAdmin;
-import org.lavasoftware.deploy.engine.Concurrently;
 import org.lavasoftware.deploy.engine.Engine;
 import org.lavasoftware.deploy.engine.Operation;
 import org.lavasoftware.deploy.engine.OperationContext;
@@ -25,13 +24,11 @@ import org.lavasoftware.deploy.model.InstanceConfigStore;
 import org.lavasoftware.deploy.model.InstanceLayout;
 import org.lavasoftware.deploy.model.InstanceName;
 import org.lavasoftware.deploy.snapshot.MediaPlan;
-import org.lavasoftware.deploy.snapshot.ScratchTree;
 import org.lavasoftware.deploy.snapshot.SnapshotId;
 import org.lavasoftware.deploy.snapshot.SnapshotMetadata;
 import org.lavasoftware.deploy.snapshot.SnapshotWriter;
 import org.lavasoftware.deploy.snapshot.Snapshots;
 import org.lavasoftware.deploy.snapshot.SpaceCheck;
-import org.lavasoftware.deploy.snapshot.StoredDump;
 import org.lavasoftware.deploy.snapshot.TarPacker;
 import org.lavasoftware.deploy.snapshot.WriterOptions;
 
@@ -41,12 +38,10 @@ import org.lavasoftware.deploy.snapshot.WriterOptions;
  * (only what changed since the previous snapshot is copied; the rest are links to it), a manifest
  * with a SHA-256 per file. It becomes a snapshot, and {@code latest} moves to it, only once all of
  * it is written and checked. The dump, mostly the database server's work, runs beside the media
- * compression, the tool's.
+ * compression, the tool's, when there is much to compress ({@link SnapshotData}).
  */
 public final class BackupOperation implements Operation {
     public static final String KIND = "backup";
-    /** Tables dumped at once: two keep the server busy without starving the instance it serves. */
-    static final int DUMP_JOBS = 2;
     private final InstanceName name;
     private final boolean full;
 
@@ -100,6 +95,7 @@ public final class BackupOperation implements Operation {
         Snapshots backups = Snapshots.of(context.root(), name, context.reporter()::info);
         SnapshotWriter[] writer = new SnapshotWriter[1];
         MediaPlan[] media = new MediaPlan[1];
+        DatabaseFacts[] facts = new DatabaseFacts[1];
         String database = config.databaseName();
         PgDump pgDump = new PgDump(machine.runner(), machine.postgres(), layout.etcLavaServer().resolve("pgpass"),
                 config.databaseUser());
@@ -109,14 +105,16 @@ public final class BackupOperation implements Operation {
                         .shows(backups.dir() + "/.ID.partial (0700), renamed to ID when complete; stale partial ones removed")
                         .does(() -> {
                             backups.cleanupPartials();
-                            writer[0] = SnapshotWriter.begin(backups, metadata(machine, layout, config),
+                            facts[0] = DatabaseFacts.of(machine, database);
+                            writer[0] = SnapshotWriter.begin(backups, new SnapshotMetadata(config.name().value(),
+                                    Engine.toolVersion(), Engine.revision(layout), facts[0].serverVersion()),
                                     WriterOptions.DEFAULT.withFull(full));
                             long planning = System.nanoTime();
                             media[0] = writer[0].planMedia(layout.media());
                             machine.runner().log().line("media planned in " + (System.nanoTime() - planning) / 1_000_000
                                     + " ms: " + media[0].filesToCopy() + " files to copy, " + media[0].filesToLink()
                                     + " to link");
-                            requireSpace(machine, backups, database, media[0], layout);
+                            requireSpace(backups, facts[0].databaseBytes(), media[0], layout);
                         })
                         .undoes("throw the partial snapshot away", () -> {
                             if (writer[0] != null) {
@@ -135,37 +133,16 @@ public final class BackupOperation implements Operation {
                         })
                         .build())
                 .add(Step.named("store the media and dump database " + database)
-                        .shows(pgDump.dumpCommand(database, Path.of("SCRATCH"), DUMP_JOBS).display()
+                        .shows(pgDump.dumpCommand(database, Path.of("SCRATCH"), SnapshotData.DUMP_JOBS).display()
                                 + "; its table files compressed into database/ (zstd) as pg_dump writes them, toc.dat as it is")
                         .shows("first link what did not change since the previous snapshot of " + layout.media()
-                                + " (every snapshot stays complete on its own); then, beside the dump, copy the rest (zstd)")
+                                + " (every snapshot stays complete on its own) while the rest starts compressing (zstd);"
+                                + " the dump starts once the links are made, or once all is stored when what is copied is"
+                                + " under an eighth of the database's size")
                         .does(() -> {
                             try (Progress progress = context.reporter().progress("media", media[0].bytesToCopy(), "B")) {
-                                // the links before the dump starts: its writes slow the file system's
-                                // metadata work several times over, and they take no time alone
-                                long linking = System.nanoTime();
-                                writer[0].linkMedia(media[0]);
-                                machine.runner().log().line("media linked in " + (System.nanoTime() - linking) / 1_000_000
-                                        + " ms");
-                                Concurrently.run(
-                                        () -> {
-                                            long start = System.nanoTime();
-                                            long[] dumped = {0};
-                                            ScratchTree raw = writer[0].scratch(StoredDump.DIRECTORY,
-                                                    StoredDump.TABLE_OF_CONTENTS::equals);
-                                            raw.addAsWritten(DUMP_JOBS, () -> {
-                                                pgDump.dump(database, raw.dir(), DUMP_JOBS);
-                                                dumped[0] = System.nanoTime();
-                                            });
-                                            machine.runner().log().line("database dumped in " + (dumped[0] - start) / 1_000_000
-                                                    + " ms, compressed " + (System.nanoTime() - dumped[0]) / 1_000_000
-                                                    + " ms after that");
-                                        },
-                                        () -> {
-                                            writer[0].copyMedia(progress);
-                                            machine.runner().log().line("media stored in " + (System.nanoTime() - linking) / 1_000_000
-                                                    + " ms");
-                                        });
+                                new SnapshotData(writer[0], pgDump, database, machine.runner().log())
+                                        .store(media[0], facts[0].databaseBytes(), progress);
                             }
                         })
                         .build())
@@ -181,12 +158,13 @@ public final class BackupOperation implements Operation {
                 .build();
     }
 
-    private static SnapshotMetadata metadata(Machine machine, InstanceLayout layout, InstanceConfig config) {
-        String version;
-        try (PostgresAdmin admin = machine.postgresAdmin()) {
-            version = admin.serverVersion();
+    /** The server's version, for the manifest, and the database's size, for the space check, in one session. */
+    private record DatabaseFacts(String serverVersion, long databaseBytes) {
+        static DatabaseFacts of(Machine machine, String database) {
+            try (PostgresAdmin admin = machine.postgresAdmin()) {
+                return new DatabaseFacts(admin.serverVersion(), admin.databaseSize(database));
+            }
         }
-        return new SnapshotMetadata(config.name().value(), Engine.toolVersion(), Engine.revision(layout), version);
     }
 
     /**
@@ -194,12 +172,8 @@ public final class BackupOperation implements Operation {
      * copy (a quarter of that, at most) is written before it goes; media to copy and settings are
      * known, counted uncompressed.
      */
-    private static void requireSpace(Machine machine, Snapshots backups, String database, MediaPlan media,
-                                     InstanceLayout layout) throws IOException {
-        long databaseBytes;
-        try (PostgresAdmin admin = machine.postgresAdmin()) {
-            databaseBytes = admin.databaseSize(database);
-        }
+    private static void requireSpace(Snapshots backups, long databaseBytes, MediaPlan media, InstanceLayout layout)
+            throws IOException {
         long settings;
         try (var files = Files.walk(layout.dir().resolve("etc"))) {
             settings = files.filter(Files::isRegularFile).mapToLong(BackupOperation::size).sum();

@@ -33,7 +33,6 @@ import org.lavasoftware.deploy.model.InstanceName;
 import org.lavasoftware.deploy.snapshot.Ownership;
 import org.lavasoftware.deploy.snapshot.Snapshot;
 import org.lavasoftware.deploy.snapshot.StoredDump;
-import org.lavasoftware.deploy.io.FileSystemFlush;
 
 /**
  * {@code restore NAME SNAPSHOT} (and {@code restore-db}): the snapshot is verified, then restored
@@ -43,9 +42,6 @@ import org.lavasoftware.deploy.io.FileSystemFlush;
  */
 public final class RestoreOperation implements Operation {
     public static final String KIND = "restore";
-    /** pg_restore's parallel jobs: tables loaded, then indexes built, two at a time. */
-    private static final int RESTORE_JOBS = 2;
-    private static final int MEDIA_THREADS_BESIDE_DATABASE = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
 
     /**
      * LAVA's documented steps after a restore, in one start of Django: {@code maintenance --force}
@@ -158,47 +154,29 @@ public final class RestoreOperation implements Operation {
                     }
                 })
                 .build());
-        Path unpacked = layout.tmpDir().resolve("restore-database");
+        DataStaging staging = new DataStaging(snapshot, pgDump, staged, layout.tmpDir(), machine.runner().log());
+        Path unpacked = staging.unpacked();
         Step.Builder stage = Step.named(settings.databaseOnly() ? "restore the dump into " + staged
-                : "restore the dump into " + staged + " and stage the media, side by side");
+                : "restore the dump into " + staged + " and stage the media");
         if (dump.isDirectory()) {
             stage.shows("the dump's tables fed to pg_restore through named pipes in " + unpacked + ", decompressed as read");
         }
-        stage.shows("pg_restore --no-owner --no-privileges --jobs=" + RESTORE_JOBS + " as " + config.databaseUser()
-                + " (leaving out the public schema that dumps before PostgreSQL 15 recreate)");
+        stage.shows("pg_restore --no-owner --no-privileges --jobs=" + DataStaging.RESTORE_JOBS + " as "
+                + config.databaseUser() + " (leaving out the public schema that dumps before PostgreSQL 15 recreate)");
         if (!settings.databaseOnly()) {
-            stage.shows((snapshot.isClassic() ? "extract files.tar.gz (refusing absolute paths, .., links out)"
+            stage.shows("once pg_restore has read the rows, while it builds indexes: "
+                    + (snapshot.isClassic() ? "extract files.tar.gz (refusing absolute paths, .., links out)"
                     : "decompress the snapshot's media") + " into " + stagedMedia + ", owned by " + config.systemUser()
-                    + "; flushed to disk");
+                    + "; both flushed to disk");
         }
         plan.add(stage
                 .does(() -> {
-                    Step.Action database = () -> {
-                        long start = System.nanoTime();
-                        Filesystem.deleteTree(unpacked);
-                        dump.restoreWith(unpacked, Progress.NONE, path -> pgDump.restore(path, staged, layout.tmpDir(),
-                                RESTORE_JOBS));
-                        machine.runner().log().line("database staged in " + millisSince(start) + " ms");
-                    };
                     if (settings.databaseOnly()) {
-                        database.run();
+                        staging.database();
                         return;
                     }
                     try (Progress p = context.reporter().progress("media", mediaBytes(snapshot), "B")) {
-                        // The database is the long pole and the media have time to spare beside it:
-                        // they get half the cores, pg_restore's sessions the rest.
-                        Concurrently.run(database, () -> {
-                            long start = System.nanoTime();
-                            MediaStaging.stage(snapshot, stagedMedia, owner(media), p, MEDIA_THREADS_BESIDE_DATABASE);
-                            machine.runner().log().line("media staged in " + millisSince(start) + " ms");
-                        });
-                        // One flush when both are written: a sync of the file system while pg_restore
-                        // writes would hold its WAL writes back; made now, it also leaves the staged
-                        // database's files on disk, which the checkpoint of the final DROP DATABASE
-                        // would otherwise have to write.
-                        long start = System.nanoTime();
-                        FileSystemFlush.of(stagedMedia);
-                        machine.runner().log().line("staged data flushed in " + millisSince(start) + " ms");
+                        staging.databaseAndMedia(stagedMedia, owner(media), p);
                     }
                 })
                 .undoes("remove the staged media", () -> {
