@@ -16,10 +16,10 @@ import org.lavasoftware.deploy.snapshot.StoredDump;
  * dump's writes slow several times over, and alone they take a fraction of a second. The new and
  * changed files start compressing with them. When they are few next to the database (a day's new
  * job logs), the dump waits for them too: alone they take a fraction of a second, beside the dump
- * three times as long, and the dump as long either way (bench/backup, four runs each: the whole
- * backup 14.3 s against 15.1 s, its media part 1.6 s against 3.1 s). When they are many (a first
- * backup's media), they go on beside the dump, which would otherwise wait for them and then be
- * waited for.
+ * three times as long, and the dump as long either way (on bench/backup's data set, four runs
+ * each: the whole backup 14.3 s against 15.1 s, its media part 1.6 s against 3.1 s). When they are
+ * many (a first backup's media), they go on beside the dump, which would otherwise wait for them
+ * and then be waited for.
  */
 final class SnapshotData {
     /** Tables dumped at once: two keep the server busy without starving the instance it serves. */
