@@ -115,8 +115,11 @@ final class MediaStore implements AutoCloseable {
         if (copying == null) {
             throw new IllegalStateException("start storing the media first");
         }
-        entries.addAll(copying.results());
-        copying.close();
+        try {
+            entries.addAll(copying.results());
+        } finally {
+            copying.close();
+        }
         for (int depth = levels.size() - 1; depth >= 0; depth--) {
             inBatches(levels.get(depth), dir -> {
                 Path to = pathOf(dir);

@@ -259,6 +259,15 @@ public final class SnapshotWriter implements AutoCloseable {
         checkpoint.reached("media stored");
     }
 
+    /**
+     * Flushes to disk what has been written so far, while the rest is still being written: the
+     * flush of {@link #commit()} then has little left to wait for.
+     */
+    public void flushWritten() {
+        checkOpen();
+        FileSystemFlush.of(partial);
+    }
+
     /** Finishes the snapshot (see the class comment) and returns its id; {@code latest} now points to it. */
     public SnapshotId commit() {
         checkOpen();
