@@ -105,9 +105,31 @@ public final class PostgresAdmin implements AutoCloseable {
                 + " ENCODING 'UTF8' TEMPLATE template0");
     }
 
-    /** Drops the database, ending the sessions still connected to it. */
+    /**
+     * Drops the database, ending the sessions still connected to it: new ones are refused, the
+     * users' are ended ({@link #terminateSessions}), and DROP DATABASE itself stops the autovacuum
+     * workers. Not {@code WITH (FORCE)}: PostgreSQL 15 then refuses outright, naming no one, when
+     * an autovacuum worker happens to be in the database, since the tool's role may not end it. A
+     * database that cannot be dropped accepts connections again.
+     */
     public void dropDatabase(String database) {
-        execute("DROP DATABASE IF EXISTS " + quote(database) + " WITH (FORCE)");
+        if (!databaseExists(database)) {
+            return;
+        }
+        execute("ALTER DATABASE " + quote(database) + " ALLOW_CONNECTIONS false");
+        for (int attempt = 1; ; attempt++) {
+            try {
+                terminateSessions(database);
+                // waits up to 5 s for the sessions to end, and stops autovacuum's
+                execute("DROP DATABASE IF EXISTS " + quote(database));
+                return;
+            } catch (ToolException busy) {
+                if (attempt == 3) {
+                    execute("ALTER DATABASE " + quote(database) + " ALLOW_CONNECTIONS true");
+                    throw busy;
+                }
+            }
+        }
     }
 
     /** Creates a database like the instance's, owned by its role, to restore into beside the live one. */

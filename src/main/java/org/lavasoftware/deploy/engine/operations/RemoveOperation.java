@@ -99,7 +99,7 @@ public final class RemoveOperation implements Operation {
                 })
                 .build());
         plan.add(Step.named("drop PostgreSQL database " + config.databaseName())
-                .shows("DROP DATABASE \"" + config.databaseName() + "\" WITH (FORCE)")
+                .shows("DROP DATABASE \"" + config.databaseName() + "\" (its sessions ended first)")
                 .does(() -> {
                     try (PostgresAdmin admin = machine.postgresAdmin()) {
                         admin.dropDatabase(config.databaseName());
