@@ -1,5 +1,6 @@
 package org.lavasoftware.deploy.adapters
 
+import java.nio.file.Files
 import java.nio.file.Path
 import org.lavasoftware.deploy.adapters.apache.ApacheSite
 import org.lavasoftware.deploy.adapters.apache.SiteSpec
@@ -9,6 +10,7 @@ import org.lavasoftware.deploy.adapters.services.ServiceProgram
 import org.lavasoftware.deploy.adapters.services.Supervisor
 import org.lavasoftware.deploy.adapters.services.Systemd
 import org.lavasoftware.deploy.engine.OperationLog
+import org.lavasoftware.deploy.support.LinkSafeTempDir
 import spock.lang.Specification
 
 /** What the tool writes for Apache, supervisord and systemd: read by people, so read here too. */
@@ -18,6 +20,11 @@ class ServiceDefinitionsSpec extends Specification {
                     new ServiceProgram('lava-demo-publisher', ['/srv/lava/instances/demo/bin/lava-server', 'manage', 'lava-publisher', '--port', '8101'],
             'lava-demo', Path.of('/srv/lava/instances/demo'), 15, Path.of('/srv/lava/instances/demo/var/log/lava-publisher.out'))]
     def runner = new ProcessRunner(Privilege.detect(), OperationLog.discard())
+    Path dir = LinkSafeTempDir.create()
+
+    def cleanup() {
+        LinkSafeTempDir.delete(dir)
+    }
 
     def "supervisord gets one group per instance, programs as the instance's user, nothing secret"() {
         when:
@@ -37,6 +44,21 @@ class ServiceDefinitionsSpec extends Specification {
 
         expect:
         new Supervisor(runner).render('g', [p]).contains('command=/bin/echo 100%%\n')
+    }
+
+    def "the directories of the programs the tool registered are read back from its definitions, not from others'"() {
+        given:
+        Path supervisorDir = Files.createDirectory(dir.resolve('conf.d'))
+        Path unitDir = Files.createDirectory(dir.resolve('system'))
+        Files.writeString(supervisorDir.resolve('lava-demo.conf'), new Supervisor(runner).render('lava-demo', programs))
+        Files.writeString(supervisorDir.resolve('other.conf'), '[program:other]\ndirectory=/opt/other\n')
+        Files.writeString(unitDir.resolve('lava-demo-web.service'), Systemd.renderService('lava-demo', programs[0]))
+        Files.writeString(unitDir.resolve('other.service'), '[Service]\nWorkingDirectory=/opt/other\n')
+
+        expect:
+        Supervisor.directoriesIn(supervisorDir) == [Path.of('/srv/lava/instances/demo')]
+        Systemd.directoriesIn(unitDir) == [Path.of('/srv/lava/instances/demo')]
+        Supervisor.directoriesIn(supervisorDir.resolve('missing')) == []
     }
 
     def "systemd gets a target grouping one service per program, each restarted on failure and reloadable"() {

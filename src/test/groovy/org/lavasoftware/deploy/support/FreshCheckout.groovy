@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit
 class FreshCheckout {
     private static Path dir
     private static Result firstRun
+    private static boolean machinePrepared
 
     /** What a launcher run printed and returned. */
     static class Result {
@@ -53,19 +54,31 @@ class FreshCheckout {
         firstRun
     }
 
-    /** A temporary directory others may pass through, as instance users and Apache must. */
+    /**
+     * A temporary directory others may pass through, as instance users and Apache must: a spec's
+     * root for the instances it installs, on a machine prepared for them.
+     */
     static Path openTempDir(String prefix) {
+        prepareMachine()
         Path dir = Files.createTempDirectory(prefix)
         Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString('rwxr-xr-x'))
         dir
     }
 
-    /** The project's own machine preparation (packages, PostgreSQL), as CI runs it. */
-    static void prepareMachine() {
+    /**
+     * The project's own machine preparation (packages, PostgreSQL), as CI runs it, then the
+     * instances an interrupted earlier test run left removed; once per test run.
+     */
+    static synchronized void prepareMachine() {
+        if (machinePrepared) {
+            return
+        }
         def p = new ProcessBuilder(basedir().resolve('.ci/prepare-machine').toString()).inheritIO().start()
         if (p.waitFor() != 0) {
             throw new IllegalStateException('.ci/prepare-machine failed')
         }
+        EarlierTestRuns.clearLeftovers()
+        machinePrepared = true
     }
 
     static Result run(List<String> args, Map<String, String> env = [:], Path workDir = null) {

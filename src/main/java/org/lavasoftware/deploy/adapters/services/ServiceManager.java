@@ -29,6 +29,12 @@ public interface ServiceManager {
 
     boolean isRegistered(String group);
 
+    /**
+     * The working directories of every program the tool registered with this manager, whichever
+     * root its instance is under: what another root's install must not collide with.
+     */
+    List<Path> registeredDirectories();
+
     /** Whether the group is registered with exactly these programs (then registering again changes nothing). */
     default boolean isCurrent(String group, List<ServiceProgram> programs) {
         return false;

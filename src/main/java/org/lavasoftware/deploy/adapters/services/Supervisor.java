@@ -20,6 +20,7 @@ import org.lavasoftware.deploy.adapters.exec.ProcessRunner;
 public final class Supervisor implements ServiceManager {
     private static final Path CONFIG = Path.of("/etc/supervisor/supervisord.conf");
     private static final Path INCLUDE_DIR = Path.of("/etc/supervisor/conf.d");
+    private static final String MARKER = "; written by lava-deployment-tool for ";
 
     private final ProcessRunner runner;
 
@@ -54,9 +55,19 @@ public final class Supervisor implements ServiceManager {
     }
 
     @Override
+    public List<Path> registeredDirectories() {
+        return directoriesIn(INCLUDE_DIR);
+    }
+
+    /** The working directories of the programs of the definitions the tool wrote into {@code includeDir}. */
+    static List<Path> directoriesIn(Path includeDir) {
+        return WrittenDefinitions.directories(includeDir, "*.conf", MARKER, "directory=");
+    }
+
+    @Override
     public String render(String group, List<ServiceProgram> programs) {
         StringBuilder out = new StringBuilder();
-        out.append("; written by lava-deployment-tool for ").append(group).append("; no secrets in here\n");
+        out.append(MARKER).append(group).append("; no secrets in here\n");
         out.append("[group:").append(group).append("]\nprograms=")
                 .append(String.join(",", programs.stream().map(ServiceProgram::name).toList())).append("\n");
         for (ServiceProgram p : programs) {

@@ -108,6 +108,16 @@ public final class Systemd implements ServiceManager {
         systemctl("daemon-reload");
     }
 
+    @Override
+    public List<Path> registeredDirectories() {
+        return directoriesIn(UNIT_DIR);
+    }
+
+    /** The working directories of the service units the tool wrote into {@code unitDir}. */
+    static List<Path> directoriesIn(Path unitDir) {
+        return WrittenDefinitions.directories(unitDir, "*.service", MARKER, "WorkingDirectory=");
+    }
+
     private List<Path> unitsOf(String group) {
         try (Stream<Path> files = Files.list(UNIT_DIR)) {
             return files.filter(f -> f.getFileName().toString().startsWith(group + "-")

@@ -69,7 +69,7 @@ public final class InstallOperation implements Operation {
     public Plan plan(OperationContext context) {
         InstanceLayout layout = context.layout();
         Machine machine = Machine.of(context);
-        PortAllocator.Ports ports = PortAllocator.allocate(context.root());
+        PortAllocator.Ports ports = PortAllocator.allocate(context.root(), machine.services().registeredDirectories());
         InstanceConfig config = configuration(context, ports);
         InstanceFiles files = new InstanceFiles(layout, config, machine);
         String user = settings.systemUser();

@@ -3,18 +3,22 @@ package org.lavasoftware.deploy.engine.operations;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.lavasoftware.deploy.ToolException;
 import org.lavasoftware.deploy.model.ConfigKey;
 import org.lavasoftware.deploy.model.InstanceConfigStore;
+import org.lavasoftware.deploy.model.InstanceLayout;
 import org.lavasoftware.deploy.model.InstanceName;
 import org.lavasoftware.deploy.model.LavaRoot;
 
 /**
  * Hands out each instance's two ports: lava-publisher's websocket port and the ZMQ port its
- * events go out on. Each instance gets a pair no other instance has and nothing on the machine
- * listens on. Runs under the root's lock, so two installs cannot get the same pair.
+ * events go out on. Each instance gets a pair no other instance on the machine has, under this
+ * root or another, and nothing on the machine listens on. Runs under the root's lock, so two
+ * installs into one root cannot get the same pair.
  */
 public final class PortAllocator {
     static final int PUBLISHER_BASE = 8101;
@@ -27,15 +31,20 @@ public final class PortAllocator {
     private PortAllocator() {
     }
 
-    public static Ports allocate(LavaRoot root) {
+    /**
+     * A pair no instance of {@code root} has, nor any instance whose programs are registered on
+     * the machine from another root ({@code registeredDirectories}): one of those may be stopped,
+     * or still starting, and not listen yet.
+     */
+    public static Ports allocate(LavaRoot root, List<Path> registeredDirectories) {
         Set<Integer> taken = new HashSet<>();
         for (InstanceName name : root.instanceNames()) {
-            try {
-                var config = InstanceConfigStore.load(root.instance(name)).config();
-                parse(config.get(ConfigKey.LAVA_PUBLISHER_PORT), taken);
-                parse(config.get(ConfigKey.LAVA_EVENT_PORT), taken);
-            } catch (RuntimeException e) {
-                // an unreadable instance.conf holds no port this allocation could know of
+            addPortsOf(root.instance(name), taken);
+        }
+        for (Path dir : registeredDirectories) {
+            InstanceLayout layout = layoutAt(dir);
+            if (layout != null) {
+                addPortsOf(layout, taken);
             }
         }
         for (int i = 0; i < LIMIT; i++) {
@@ -47,6 +56,29 @@ public final class PortAllocator {
         }
         throw ToolException.failed("no free pair of ports from " + PUBLISHER_BASE + " and " + EVENT_BASE
                 + " upwards; free some of them");
+    }
+
+    private static void addPortsOf(InstanceLayout layout, Set<Integer> taken) {
+        try {
+            var config = InstanceConfigStore.load(layout).config();
+            parse(config.get(ConfigKey.LAVA_PUBLISHER_PORT), taken);
+            parse(config.get(ConfigKey.LAVA_EVENT_PORT), taken);
+        } catch (RuntimeException e) {
+            // an unreadable instance.conf holds no port this allocation could know of
+        }
+    }
+
+    /** The instance a program's working directory ({@code ROOT/instances/NAME}) is, or null. */
+    private static InstanceLayout layoutAt(Path dir) {
+        Path instances = dir.getParent();
+        if (instances == null || instances.getParent() == null || !instances.getFileName().toString().equals("instances")) {
+            return null;
+        }
+        try {
+            return new InstanceLayout(new LavaRoot(instances.getParent()), InstanceName.of(dir.getFileName().toString()));
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     private static void parse(String value, Set<Integer> taken) {
