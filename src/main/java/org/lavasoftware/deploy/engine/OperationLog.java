@@ -51,6 +51,11 @@ public final class OperationLog implements AutoCloseable {
         return file;
     }
 
+    /** Milliseconds since {@code nanoTime} (a {@link System#nanoTime()}), for the timings a log line gives. */
+    public static long millisSince(long nanoTime) {
+        return (System.nanoTime() - nanoTime) / 1_000_000;
+    }
+
     public synchronized void line(String text) {
         String stamped = LocalDateTime.now().format(TIME) + " " + text;
         try {

@@ -72,7 +72,7 @@ final class MediaPlanner {
         while (!level.isEmpty()) {
             List<Path> next = new ArrayList<>();
             try (ParallelWork<List<Found>> reading = new ParallelWork<>(WORKERS)) {
-                for (List<Path> batch : batches(level)) {
+                for (List<Path> batch : ParallelWork.batches(level, BATCH)) {
                     reading.submit(() -> {
                         List<Found> entries = new ArrayList<>();
                         for (Path dir : batch) {
@@ -130,7 +130,7 @@ final class MediaPlanner {
     private static List<MediaPlan.Item> decideAll(List<Found> found, BaseSnapshot base) throws IOException {
         List<MediaPlan.Item> items = new ArrayList<>(found.size());
         try (ParallelWork<List<MediaPlan.Item>> deciding = new ParallelWork<>(base == null ? 1 : WORKERS)) {
-            for (List<Found> batch : batches(found)) {
+            for (List<Found> batch : ParallelWork.batches(found, BATCH)) {
                 deciding.submit(() -> {
                     List<MediaPlan.Item> decided = new ArrayList<>(batch.size());
                     for (Found f : batch) {
@@ -176,15 +176,6 @@ final class MediaPlanner {
             return copy;
         }
         return new MediaPlan.Item(found.path(), relative, MediaPlan.Action.LINK, now, previous, null);
-    }
-
-    /** {@code items} cut into runs of at most {@link #BATCH}, views of the list. */
-    private static <T> List<List<T>> batches(List<T> items) {
-        List<List<T>> batches = new ArrayList<>();
-        for (int from = 0; from < items.size(); from += BATCH) {
-            batches.add(items.subList(from, Math.min(items.size(), from + BATCH)));
-        }
-        return batches;
     }
 
     /**

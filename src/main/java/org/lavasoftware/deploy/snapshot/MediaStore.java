@@ -166,8 +166,7 @@ final class MediaStore implements AutoCloseable {
             return;
         }
         try (ParallelWork<Void> makers = new ParallelWork<>(MAKERS)) {
-            for (int from = 0; from < items.size(); from += BATCH) {
-                List<MediaPlan.Item> batch = items.subList(from, Math.min(items.size(), from + BATCH));
+            for (List<MediaPlan.Item> batch : ParallelWork.batches(items, BATCH)) {
                 makers.submit(() -> {
                     for (MediaPlan.Item item : batch) {
                         work.on(item);
@@ -194,10 +193,10 @@ final class MediaStore implements AutoCloseable {
             entries.add(ManifestEntry.symlink(SnapshotLayout.MEDIA + "/" + item.relative(), item.linkTarget()));
             return true;
         }
-        Path stored = plan.baseSnapshot().dir().resolve(SnapshotLayout.MEDIA)
+        Path baseCopy = plan.baseSnapshot().dir().resolve(SnapshotLayout.MEDIA)
                 .resolve(item.relative() + MediaCompression.SUFFIX);
         try {
-            Files.createLink(stored(to), stored);
+            Files.createLink(stored(to), baseCopy);
         } catch (IOException e) {
             return false;
         }

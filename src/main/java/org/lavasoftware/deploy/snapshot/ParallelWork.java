@@ -29,6 +29,18 @@ final class ParallelWork<T> implements AutoCloseable {
         this.pool = Executors.newFixedThreadPool(Math.max(1, threads));
     }
 
+    /**
+     * {@code items} cut into runs of at most {@code size}, views of the list: many small pieces of
+     * work (a directory read, a link made) handed over a run at a time, to pay for the hand-over.
+     */
+    static <E> List<List<E>> batches(List<E> items, int size) {
+        List<List<E>> batches = new ArrayList<>();
+        for (int from = 0; from < items.size(); from += size) {
+            batches.add(items.subList(from, Math.min(items.size(), from + size)));
+        }
+        return batches;
+    }
+
     void submit(Task<T> task) {
         submitted.add(pool.submit(task::run));
     }

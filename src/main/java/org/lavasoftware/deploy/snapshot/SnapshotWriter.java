@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.lavasoftware.deploy.ToolException;
 import org.lavasoftware.deploy.engine.InstanceLock;
 import org.lavasoftware.deploy.engine.Progress;
@@ -188,7 +189,7 @@ public final class SnapshotWriter implements AutoCloseable {
      * those {@code plain} accepts; not created here. It goes with the snapshot when that is thrown
      * away.
      */
-    public ScratchTree scratch(String name, java.util.function.Predicate<String> plain) {
+    public ScratchTree scratch(String name, Predicate<String> plain) {
         checkOpen();
         String problem = Names.problemWithRelative(name);
         if (problem != null || name.contains("/")) {

@@ -14,6 +14,7 @@ import org.lavasoftware.deploy.engine.Engine;
 import org.lavasoftware.deploy.engine.Operation;
 import org.lavasoftware.deploy.engine.OperationContext;
 import org.lavasoftware.deploy.engine.OperationFactory;
+import org.lavasoftware.deploy.engine.OperationLog;
 import org.lavasoftware.deploy.engine.Plan;
 import org.lavasoftware.deploy.engine.Progress;
 import org.lavasoftware.deploy.engine.Step;
@@ -111,7 +112,7 @@ public final class BackupOperation implements Operation {
                                     WriterOptions.DEFAULT.withFull(full));
                             long planning = System.nanoTime();
                             media[0] = writer[0].planMedia(layout.media());
-                            machine.runner().log().line("media planned in " + (System.nanoTime() - planning) / 1_000_000
+                            machine.runner().log().line("media planned in " + OperationLog.millisSince(planning)
                                     + " ms: " + media[0].filesToCopy() + " files to copy, " + media[0].filesToLink()
                                     + " to link");
                             requireSpace(backups, facts[0].databaseBytes(), media[0], layout);

@@ -47,10 +47,10 @@ final class SnapshotData {
     void store(MediaPlan media, long databaseBytes, Progress progress) throws Exception {
         long start = System.nanoTime();
         writer.startMedia(media, progress);
-        log.line("media linked in " + millisSince(start) + " ms");
+        log.line("media linked in " + OperationLog.millisSince(start) + " ms");
         Step.Action finish = () -> {
             writer.finishMedia();
-            log.line("media stored in " + millisSince(start) + " ms");
+            log.line("media stored in " + OperationLog.millisSince(start) + " ms");
         };
         if (mediaFirst(media, databaseBytes)) {
             finish.run();
@@ -61,7 +61,7 @@ final class SnapshotData {
                 dump();
                 long flushing = System.nanoTime();
                 writer.flushWritten();
-                log.line("dump flushed in " + millisSince(flushing) + " ms");
+                log.line("dump flushed in " + OperationLog.millisSince(flushing) + " ms");
             }, finish);
         }
     }
@@ -74,11 +74,7 @@ final class SnapshotData {
             pgDump.dump(database, raw.dir(), DUMP_JOBS);
             dumped[0] = System.nanoTime();
         });
-        log.line("database dumped in " + (dumped[0] - start) / 1_000_000 + " ms, compressed " + millisSince(dumped[0])
+        log.line("database dumped in " + (dumped[0] - start) / 1_000_000 + " ms, compressed " + OperationLog.millisSince(dumped[0])
                 + " ms after that");
-    }
-
-    private static long millisSince(long nanoTime) {
-        return (System.nanoTime() - nanoTime) / 1_000_000;
     }
 }

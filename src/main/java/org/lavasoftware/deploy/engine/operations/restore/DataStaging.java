@@ -64,11 +64,11 @@ final class DataStaging {
             }
             long start = System.nanoTime();
             MediaStaging.stage(snapshot, stagedMedia, owner, progress, MEDIA_THREADS);
-            log.line("media staged in " + millisSince(start) + " ms");
+            log.line("media staged in " + OperationLog.millisSince(start) + " ms");
         });
         long start = System.nanoTime();
         FileSystemFlush.of(stagedMedia);
-        log.line("staged data flushed in " + millisSince(start) + " ms");
+        log.line("staged data flushed in " + OperationLog.millisSince(start) + " ms");
     }
 
     private void database(CompletableFuture<Void> rowsIn) {
@@ -77,7 +77,7 @@ final class DataStaging {
             Filesystem.deleteTree(unpacked());
             StoredDump.of(snapshot).restoreWith(unpacked(), Progress.NONE,
                     path -> pgDump.restore(path, database, workDir, RESTORE_JOBS), () -> {
-                        log.line("database rows read by pg_restore after " + millisSince(start) + " ms");
+                        log.line("database rows read by pg_restore after " + OperationLog.millisSince(start) + " ms");
                         rowsIn.complete(null);
                     });
         } catch (RuntimeException e) {
@@ -85,10 +85,6 @@ final class DataStaging {
             throw e;
         }
         rowsIn.complete(null);
-        log.line("database staged in " + millisSince(start) + " ms");
-    }
-
-    private static long millisSince(long nanoTime) {
-        return (System.nanoTime() - nanoTime) / 1_000_000;
+        log.line("database staged in " + OperationLog.millisSince(start) + " ms");
     }
 }

@@ -20,6 +20,7 @@ import org.lavasoftware.deploy.engine.Concurrently;
 import org.lavasoftware.deploy.engine.Operation;
 import org.lavasoftware.deploy.engine.OperationContext;
 import org.lavasoftware.deploy.engine.OperationFactory;
+import org.lavasoftware.deploy.engine.OperationLog;
 import org.lavasoftware.deploy.engine.Plan;
 import org.lavasoftware.deploy.engine.Progress;
 import org.lavasoftware.deploy.engine.Step;
@@ -249,7 +250,7 @@ public final class RestoreOperation implements Operation {
                     try (PostgresAdmin admin = machine.postgresAdmin()) {
                         admin.dropDatabase(previous);
                     }
-                    machine.runner().log().line("previous database dropped in " + millisSince(start) + " ms");
+                    machine.runner().log().line("previous database dropped in " + OperationLog.millisSince(start) + " ms");
                 },
                 () -> BackgroundRemoval.discard(previousMedia, machine.runner()));
         if (writers.isEmpty()) {
@@ -310,10 +311,6 @@ public final class RestoreOperation implements Operation {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static long millisSince(long nanoTime) {
-        return (System.nanoTime() - nanoTime) / 1_000_000;
     }
 
     private static Ownership owner(Path media) {
