@@ -37,7 +37,7 @@ final class DslReference {
     }
 
     static List<Entry> instancePrimitives() {
-        entries([InstanceHandle], 'instance')
+        entries([InstanceHandle, InstanceLab], 'instance')
     }
 
     static List<Entry> all() {

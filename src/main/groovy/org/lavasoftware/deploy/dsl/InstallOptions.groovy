@@ -9,17 +9,13 @@ import org.lavasoftware.deploy.model.LavaRoot
 
 /** Turns the options of {@code instance('x').install(...)} into what the engine installs. */
 final class InstallOptions {
-    private static final Set<String> KNOWN = ['source', 'version', 'vhost', 'https', 'cert', 'key', 'dev', 'scheduler', 'buildout'] as Set
+    private static final Set<String> KNOWN = ['source', 'version', 'vhost', 'https', 'cert', 'key', 'dev', 'scheduler', 'buildout', 'worker'] as Set
 
     private InstallOptions() {
     }
 
     static InstallSettings settings(LavaRoot root, InstanceName name, Map options) {
-        def unknown = options.keySet().collect { it.toString() } - KNOWN
-        if (unknown) {
-            throw ToolException.badInput("install does not know the option${unknown.size() > 1 ? 's' : ''} "
-                    + "${unknown.join(', ')}; it takes ${KNOWN.join(', ')}")
-        }
+        DslOptions.refuseUnknown('install', options, KNOWN)
         boolean https = options.https as boolean
         Path cert = options.cert ? Path.of(options.cert.toString()).toAbsolutePath() : null
         Path key = options.key ? Path.of(options.key.toString()).toAbsolutePath() : null
@@ -31,5 +27,6 @@ final class InstallOptions {
         new InstallSettings(name, options.source?.toString() ?: 'debian:lava-server', options.version?.toString(), options.vhost?.toString() ?: InstallDefaults.host(root, name),
                 mode, cert, key, options.dev?.toString(), options.containsKey('scheduler') ? options.scheduler as boolean : true,
                 InstallDefaults.needsSetup(root)).withBuildout(options.buildout?.toString())
+                .withWorker(options.containsKey('worker') ? options.worker as boolean : true)
     }
 }

@@ -29,13 +29,9 @@ import org.lavasoftware.deploy.model.WebMode
  * An instance as recipes see it: {@code instance('prod')}. Properties query the engine each time
  * they are read (no stale copies); methods run operations on the instance.
  */
-class InstanceHandle {
-    private final DslContext dsl
-    final InstanceName instanceName
-
+class InstanceHandle extends InstanceLab {
     InstanceHandle(DslContext dsl, InstanceName instanceName) {
-        this.dsl = dsl
-        this.instanceName = instanceName
+        super(dsl, instanceName)
     }
 
     String getName() {
@@ -90,8 +86,8 @@ class InstanceHandle {
         lookUpSummary().url()
     }
 
-    @Primitive(value = 'Installs the instance (as `install --yes`): options source (LAVA_SERVER_BRANCH), version, vhost, https (true, or with cert and key), dev (a user), scheduler, buildout (LAVA_BUILDOUT_CFG).',
-            params = ['options: source, version, vhost, https, cert, key, dev, scheduler (all optional)'],
+    @Primitive(value = 'Installs the instance (as `install --yes`): options source (LAVA_SERVER_BRANCH), version, vhost, https (true, or with cert and key), dev (a user), scheduler, buildout (LAVA_BUILDOUT_CFG), worker (default true: a local lava-worker beside the server).',
+            params = ['options: source, version, vhost, https, cert, key, dev, scheduler, buildout, worker (all optional)'],
             example = "instance('demo').install(vhost: 'demo.example.org', https: true)")
     void install(Map options = [:]) {
         dsl.engine.execute(new InstallOperation(InstallOptions.settings(dsl.engine.root(), instanceName, options)))
@@ -193,14 +189,15 @@ class InstanceHandle {
         new Pruner(snapshots, Duration.ZERO).keepNewest(options.keep as int)*.toString()
     }
 
-    @Primitive(value = 'Upgrades the instance to a revision of its code source (as `upgrade`); null for the newest. Options: backup (default true), keep (default 3), buildout (LAVA_BUILDOUT_CFG for this upgrade and after, as `LAVA_BUILDOUT_CFG=... upgrade`: a changed config is a new build of the same revision).',
-            params = ['revno: the revision, or null for the newest', 'options: backup, keep, buildout'],
+    @Primitive(value = 'Upgrades the instance to a revision of its code source (as `upgrade`); null for the newest. Options: backup (default true), keep (default 3), buildout (LAVA_BUILDOUT_CFG for this upgrade and after, as `LAVA_BUILDOUT_CFG=... upgrade`: a changed config is a new build of the same revision), jobCheck (default true: with a QEMU device on the local worker, the smoke job must pass on the new revision, else the upgrade is undone).',
+            params = ['revno: the revision, or null for the newest', 'options: backup, keep, buildout, jobCheck'],
             example = "instance('demo').upgrade(instance('demo').sourceRevision, [buildout: '../../custom.cfg'])")
     void upgrade(String revno = null, Map options = [:]) {
-        refuseUnknown('upgrade', options, ['backup', 'keep', 'buildout'])
+        DslOptions.refuseUnknown('upgrade', options, ['backup', 'keep', 'buildout', 'jobCheck'])
         def settings = UpgradeTarget.resolve(dsl.engine, instanceName, revno, null, options.buildout?.toString(),
                 options.containsKey('backup') ? options.backup as boolean : true, (options.keep ?: 3) as int)
-        settings.ifPresent { dsl.engine.execute(new UpgradeOperation(it)) }
+        boolean jobCheck = options.containsKey('jobCheck') ? options.jobCheck as boolean : true
+        settings.ifPresent { dsl.engine.execute(new UpgradeOperation(it.withJobCheck(it.jobCheck() && jobCheck))) }
     }
 
     @Primitive(value = 'The instance\'s buildout config as resolved for code/current (as `buildout`): a map with config, files, parts, eggs, develop and pins (each entry with `from`, the file:line it came from), scheduler and built; config is null when the tree is deployed as it is.',
@@ -227,7 +224,7 @@ class InstanceHandle {
             params = ['path: the branch directory', 'options: backup, buildout'],
             example = "instance('demo').develop('/home/me/lava')")
     void develop(String path, Map options = [:]) {
-        refuseUnknown('develop', options, ['backup', 'buildout'])
+        DslOptions.refuseUnknown('develop', options, ['backup', 'buildout'])
         def settings = UpgradeTarget.develop(dsl.engine, instanceName, java.nio.file.Path.of(path), options.buildout?.toString(),
                 options.containsKey('backup') ? options.backup as boolean : true)
         settings.ifPresent { dsl.engine.execute(new UpgradeOperation(it)) }
@@ -237,7 +234,7 @@ class InstanceHandle {
             params = ['options: revno, config, backup, onCopy, vhost'],
             example = "instance('old').convertFromPip(onCopy: 'old-test').findAll { it.dropped }.each { println it.description }")
     List<Map<String, Object>> convertFromPip(Map options = [:]) {
-        refuseUnknown('convertFromPip', options, ['revno', 'config', 'backup', 'onCopy', 'vhost'])
+        DslOptions.refuseUnknown('convertFromPip', options, ['revno', 'config', 'backup', 'onCopy', 'vhost'])
         def onCopy = options.onCopy
         if (onCopy || options.vhost) {
             if (options.containsKey('backup') && !(options.backup as boolean)) {
@@ -266,7 +263,7 @@ class InstanceHandle {
             params = ['options: user (required), email, password (required, at least 8 characters; read it from a file or the environment, never write it in a recipe)'],
             example = "instance('demo').superuser(user: 'admin', email: 'admin@example.org', password: System.getenv('LAVA_ADMIN_PASSWORD'))")
     String superuser(Map options) {
-        refuseUnknown('superuser', options, ['user', 'email', 'password'])
+        DslOptions.refuseUnknown('superuser', options, ['user', 'email', 'password'])
         Superuser.create(dsl.engine, instanceName, options.user?.toString(), (options.email ?: '').toString(), options.password?.toString())
     }
 
@@ -274,14 +271,6 @@ class InstanceHandle {
             example = "if (instance('demo').state == 'interrupted') instance('demo').recover()")
     void recover() {
         dsl.engine.recover(instanceName)
-    }
-
-    private static void refuseUnknown(String primitive, Map options, List<String> known) {
-        def unknown = options.keySet().collect { it.toString() } - known
-        if (unknown) {
-            throw ToolException.badInput("${primitive} does not know the option${unknown.size() > 1 ? 's' : ''} "
-                    + "${unknown.join(', ')}; it takes ${known.join(', ')}")
-        }
     }
 
     private InstanceSummary lookUpSummary() {

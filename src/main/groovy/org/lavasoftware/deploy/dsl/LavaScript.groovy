@@ -56,12 +56,7 @@ abstract class LavaScript extends HookPrimitives {
             params = ['options: keep, at, using, unit, systemdDir, cronDir (all optional)'],
             example = "println scheduleBackup(keep: 14, at: '03:00').files")
     Map<String, Object> scheduleBackup(Map options = [:]) {
-        def known = ['keep', 'at', 'using', 'unit', 'systemdDir', 'cronDir']
-        def unknown = options.keySet().collect { it.toString() } - known
-        if (unknown) {
-            throw ToolException.badInput("scheduleBackup does not know the option${unknown.size() > 1 ? 's' : ''} "
-                    + "${unknown.join(', ')}; it takes ${known.join(', ')}")
-        }
+        DslOptions.refuseUnknown('scheduleBackup', options, ['keep', 'at', 'using', 'unit', 'systemdDir', 'cronDir'])
         new BackupSchedule(dslContext.engine, BackupSchedule.settings(options)).apply()
     }
 

@@ -39,6 +39,9 @@ final class CommandRegistry {
         VERBS.put("verify", VerifyCommand::new);
         VERBS.put("prune", PruneCommand::new);
         VERBS.put("list", ListCommand::new);
+        VERBS.put("device", DeviceCommand::new);
+        VERBS.put("worker", WorkerCommand::new);
+        VERBS.put("check", CheckCommand::new);
         VERBS.put("recover", RecoverCommand::new);
         VERBS.put("run", RunCommand::new);
         VERBS.put("dsl-reference", DslReferenceCommand::new);

@@ -24,13 +24,16 @@ final class DevelopCommand extends PrivilegedCommand {
     @Option(names = "--no-backup", description = "Skip the snapshot taken before the switch.")
     private boolean noBackup;
 
+    @Option(names = "--no-job-check", description = "Do not prove the branch with the smoke job (as upgrade does).")
+    private boolean noJobCheck;
+
     @Override
     protected int run(CliContext context) {
         InstanceName instance = InstanceName.of(name);
         context.engine().refuseIfInterrupted(instance);
         var settings = UpgradeTarget.develop(context.engine(), instance, path, context.env().get("LAVA_BUILDOUT_CFG"), !noBackup);
         if (settings.isPresent()) {
-            context.engine().execute(new UpgradeOperation(settings.get()));
+            context.engine().execute(new UpgradeOperation(settings.get().withJobCheck(settings.get().jobCheck() && !noJobCheck)));
             if (!context.options().dryRun) {
                 context.err().println(instance + ": on " + path + " as revision " + settings.get().revision());
             }

@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "install", description = {
     "Create a LAVA instance: system user lava-NAME, its directories, a PostgreSQL role and database,",
     "LAVA's code (from LAVA_SERVER_BRANCH: by default the Debian release; revision REVNO or the newest),",
-    "migrations, static files, its services",
+    "migrations, static files, its services (a local lava-worker among them, unless --no-worker)",
     "and an Apache virtual host. Asks a few questions first (--yes takes the defaults and options).",
     "Runs setup's steps first when the machine is not set up. Any failure undoes what was done."})
 final class InstallCommand extends PrivilegedCommand {
@@ -42,6 +42,9 @@ final class InstallCommand extends PrivilegedCommand {
     @Option(names = "--no-scheduler", description = "Do not run lava-scheduler.")
     private boolean noScheduler;
 
+    @Option(names = "--no-worker", description = "A server only: no local lava-worker (LAVA_WORKER_ENABLED='no').")
+    private boolean noWorker;
+
     @Override
     protected int run(CliContext context) {
         InstanceName instance = InstanceName.of(name);
@@ -58,14 +61,16 @@ final class InstallCommand extends PrivilegedCommand {
         InstallSettings settings = new InstallSettings(instance, source, revno,
                 vhost != null ? vhost : InstallDefaults.host(context.root(), instance), mode,
                 certificate == null ? null : certificate.toAbsolutePath(), key == null ? null : key.toAbsolutePath(),
-                dev ? currentUser : null, !noScheduler, InstallDefaults.needsSetup(context.root()));
+                dev ? currentUser : null, !noScheduler, InstallDefaults.needsSetup(context.root())).withWorker(!noWorker);
         settings = new InstallWizard(context.prompter()).complete(settings, currentUser)
                 .withBuildout(context.env().get("LAVA_BUILDOUT_CFG"));
         context.engine().execute(new InstallOperation(settings));
         if (!context.options().dryRun) {
             context.err().println("instance " + instance + " is up at " + (settings.https() == Https.NONE ? "http://"
                     : "https://") + settings.host() + "/ ; create its administrator with `lava-deployment-tool manage "
-                    + instance + " createsuperuser`");
+                    + instance + " createsuperuser`" + (settings.worker() ? "; give its worker a device with `lava-deployment-tool "
+                    + "device add " + instance + " qemu-01 --type qemu` and run a job on it with `lava-deployment-tool check "
+                    + instance + "`" : ""));
         }
         return 0;
     }

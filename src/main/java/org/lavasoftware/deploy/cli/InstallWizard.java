@@ -35,7 +35,10 @@ final class InstallWizard {
                 key = Path.of(prompter.ask("Key file", key == null ? "" : key.toString()));
             }
             boolean scheduler = yes(prompter.ask("Run the scheduler? (yes|no)", s.scheduler() ? "yes" : "no"));
-            s = new InstallSettings(s.name(), s.source(), s.version(), host, https, certificate, key, devUser, scheduler, s.withSetup());
+            boolean worker = yes(prompter.ask("Run a worker beside the server, for devices of this machine? (yes|no)",
+                    s.worker() ? "yes" : "no"));
+            s = new InstallSettings(s.name(), s.source(), s.version(), host, https, certificate, key, devUser, scheduler,
+                    s.withSetup()).withBuildout(s.buildoutCfg()).withWorker(worker);
             if (prompter.confirm(summary(s) + "\nIs everything okay?")) {
                 return s;
             }
@@ -51,6 +54,7 @@ final class InstallWizard {
                 "Served at:       " + (s.https() == Https.NONE ? "http://" : "https://") + s.host() + "/",
                 "HTTPS:           " + name(s.https()),
                 "Scheduler:       " + (s.scheduler() ? "yes" : "no"),
+                "Local worker:    " + (s.worker() ? "yes (lava-worker, for devices added with `device add`)" : "no"),
                 "Setup first:     " + (s.withSetup() ? "yes (this machine is not set up yet)" : "no"));
     }
 

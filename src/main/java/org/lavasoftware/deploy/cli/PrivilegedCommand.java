@@ -11,14 +11,18 @@ abstract class PrivilegedCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() {
-        CliContext context = tool.context();
+        return asRoot(tool.context(), this::run);
+    }
+
+    /** Runs {@code command} as root: here when the tool is root, else again through sudo (see {@link RootCheck}). */
+    static int asRoot(CliContext context, java.util.function.ToIntFunction<CliContext> command) {
         if (!context.isShellLine()) {
             Optional<Integer> asRoot = RootCheck.requireRoot();
             if (asRoot.isPresent()) {
                 return asRoot.get();
             }
         }
-        return run(context);
+        return command.applyAsInt(context);
     }
 
     protected abstract int run(CliContext context);

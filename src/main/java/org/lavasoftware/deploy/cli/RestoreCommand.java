@@ -13,7 +13,9 @@ import picocli.CommandLine.Parameters;
     "Restore a snapshot into an instance: SNAPSHOT is an ID or latest (of the instance), OTHER/ID or",
     "OTHER/latest (of another instance: a clone), or the path of a snapshot directory (from another",
     "machine too; classic snapshots included). The snapshot is verified, restored beside the live data,",
-    "then swapped in; a failure leaves the instance as it was. Asks for RESTORE (--yes does not ask)."})
+    "then swapped in with the snapshot's device dictionaries, device types and health checks; the devices",
+    "move to this instance's own worker (a clone gets its own). A failure leaves the instance as it was.",
+    "Asks for RESTORE (--yes does not ask)."})
 class RestoreCommand extends PrivilegedCommand {
     @Parameters(index = "0", paramLabel = "TARGET", description = "The instance restored into.")
     private String target;
@@ -41,7 +43,9 @@ class RestoreCommand extends PrivilegedCommand {
         context.engine().execute(new RestoreOperation(new RestoreSettings(name, resolved.dir().toAbsolutePath(),
                 snapshot, databaseOnly(), stop, asIs, neutralize)));
         if (!context.options().dryRun) {
-            context.err().println(name + ": restored from " + resolved.name() + (databaseOnly() ? " (database only)" : ""));
+            context.err().println(name + ": restored from " + resolved.name() + (databaseOnly() ? " (database only)" : "")
+                    + (asIs ? "" : "; its devices are in maintenance, as LAVA's restore steps leave them: `lava-deployment-tool"
+                    + " device health " + name + " DEVICE good` (or unknown, to run its health check) when they are ready"));
         }
         return 0;
     }

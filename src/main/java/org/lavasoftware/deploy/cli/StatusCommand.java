@@ -12,8 +12,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "status", description = {
-    "Check instances (all of them without NAME): each service, and a request through Apache to the",
-    "instance's URL. Exit status 1 when one is not running."})
+    "Check instances (all of them without NAME): each service, a request through Apache to the",
+    "instance's URL, its workers (online or not) and devices (with --json: each, with its state and",
+    "health). Exit status 1 when one is not running."})
 final class StatusCommand extends PrivilegedCommand {
     @Parameters(paramLabel = "NAME", arity = "0..*", description = "The instances (default: all).")
     private List<String> names = new ArrayList<>();
@@ -35,6 +36,8 @@ final class StatusCommand extends PrivilegedCommand {
                 row.put("services", String.join(" ", h.programs().entrySet().stream()
                         .map(e -> e.getKey().substring(e.getKey().lastIndexOf('-') + 1) + "=" + e.getValue().name().toLowerCase())
                         .toList()));
+                row.put("workers", h.lab() == null ? null : h.lab().workerSummary());
+                row.put("devices", h.lab() == null ? null : h.lab().deviceSummary());
                 row.put("url", h.url());
                 row.put("http", h.httpStatus());
                 rows.add(row);

@@ -10,14 +10,16 @@ import java.util.function.Consumer;
 import org.lavasoftware.deploy.ToolException;
 import org.lavasoftware.deploy.adapters.exec.Privilege;
 import org.lavasoftware.deploy.adapters.exec.ProcessRunner;
+import org.lavasoftware.deploy.adapters.lava.LabInventory;
+import org.lavasoftware.deploy.engine.operations.InstanceHealth;
+import org.lavasoftware.deploy.engine.operations.InstanceInventory;
+import org.lavasoftware.deploy.engine.operations.InstanceQueries;
+import org.lavasoftware.deploy.engine.operations.Machine;
 import org.lavasoftware.deploy.model.InstanceConfig;
 import org.lavasoftware.deploy.model.InstanceConfigStore;
 import org.lavasoftware.deploy.model.InstanceLayout;
 import org.lavasoftware.deploy.model.InstanceName;
 import org.lavasoftware.deploy.model.LavaRoot;
-import org.lavasoftware.deploy.engine.operations.InstanceHealth;
-import org.lavasoftware.deploy.engine.operations.InstanceQueries;
-import org.lavasoftware.deploy.engine.operations.Machine;
 
 /**
  * The one API the three faces call. Queries answer directly; operations run as journaled plans
@@ -93,16 +95,22 @@ public final class Engine {
         InstanceLayout layout = root().instance(name);
         String mode = "unknown";
         String url = null;
+        Optional<LabInventory> lab = Optional.empty();
+        String state = state(layout, queries);
         if (layout.exists()) {
             try {
                 InstanceConfig config = InstanceConfigStore.load(layout).config();
                 mode = config.webMode();
                 url = InstanceHealth.url(config);
+                if (!state.equals("not deployed") && !state.equals("interrupted")) {
+                    lab = InstanceInventory.tryRead(layout, config);
+                }
             } catch (RuntimeException e) {
                 mode = "unreadable";
             }
         }
-        return new InstanceSummary(name.value(), mode, state(layout, queries), revision(layout), url, lastBackup(name));
+        return new InstanceSummary(name.value(), mode, state, revision(layout), url, lastBackup(name),
+                lab.map(LabInventory::workerSummary).orElse(null), lab.map(LabInventory::deviceSummary).orElse(null));
     }
 
     /** The id the instance's {@code latest} snapshot link names, without reading any snapshot. */

@@ -3,8 +3,18 @@ package org.lavasoftware.deploy.engine;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** One line of {@code list}: what an administrator wants to know of an instance at a glance. */
-public record InstanceSummary(String name, String webMode, String state, String revision, String url, String lastBackup) {
+/**
+ * One line of {@code list}: what an administrator wants to know of an instance at a glance.
+ *
+ * @param workers how many of its workers are online ("1 of 1 online"), null when its database cannot be read
+ * @param devices how many devices it has, and how many are Good ("2 (1 good)"), null likewise
+ */
+public record InstanceSummary(String name, String webMode, String state, String revision, String url, String lastBackup,
+                              String workers, String devices) {
+
+    public InstanceSummary(String name, String webMode, String state, String revision, String url, String lastBackup) {
+        this(name, webMode, state, revision, url, lastBackup, null, null);
+    }
 
     /** The fields in display order, as {@code --json} and the table show them. */
     public Map<String, Object> fields() {
@@ -13,6 +23,8 @@ public record InstanceSummary(String name, String webMode, String state, String 
         fields.put("mode", webMode);
         fields.put("state", state);
         fields.put("revision", revision);
+        fields.put("workers", workers);
+        fields.put("devices", devices);
         fields.put("url", url);
         fields.put("last backup", lastBackup);
         return fields;

@@ -12,6 +12,9 @@ import org.lavasoftware.deploy.engine.operations.SetupOperation;
 import org.lavasoftware.deploy.engine.operations.backup.BackupOperation;
 import org.lavasoftware.deploy.engine.operations.convert.ConvertOperation;
 import org.lavasoftware.deploy.engine.operations.convert.CopyLegacyOperation;
+import org.lavasoftware.deploy.engine.operations.devices.DeviceAddOperation;
+import org.lavasoftware.deploy.engine.operations.devices.DeviceHealthOperation;
+import org.lavasoftware.deploy.engine.operations.devices.DeviceRemoveOperation;
 import org.lavasoftware.deploy.engine.operations.restore.RestoreOperation;
 import org.lavasoftware.deploy.engine.operations.upgrade.RollbackOperation;
 import org.lavasoftware.deploy.engine.operations.upgrade.UpgradeOperation;
@@ -34,7 +37,8 @@ public final class OperationCatalog {
                 new ServiceOperation.Factory(ServiceOperation.Action.RESTART), new BackupOperation.Factory(),
                 new RestoreOperation.Factory(), new UpgradeOperation.Factory(), new RollbackOperation.Factory(),
                 new ConvertOperation.Factory(), new CopyLegacyOperation.Factory(),
-                new ToggleOperation.Factory(), new ToggleAllOperation.Factory()));
+                new ToggleOperation.Factory(), new ToggleAllOperation.Factory(), new DeviceAddOperation.Factory(),
+                new DeviceRemoveOperation.Factory(), new DeviceHealthOperation.Factory()));
     }
 
     public OperationCatalog(List<OperationFactory> builtIn) {

@@ -10,7 +10,7 @@ import org.lavasoftware.deploy.ToolException;
  * 0 to 4) up to the current format, one version at a time, in order.
  */
 public final class ConfigEvolutions {
-    public static final int CURRENT_VERSION = 5;
+    public static final int CURRENT_VERSION = 6;
 
     private record Evolution(int from, String summary, Consumer<InstanceConfig> change) {
     }
@@ -23,7 +23,9 @@ public final class ConfigEvolutions {
             new Evolution(3, "version 3 to 4: LAVA_DB_PORT added (empty: the default port)",
                     c -> setIfMissing(c, ConfigKey.LAVA_DB_PORT, "")),
             new Evolution(4, "version 4 to 5: code source, web mode, HTTPS and service keys added",
-                    ConfigEvolutions::toVersion5));
+                    ConfigEvolutions::toVersion5),
+            new Evolution(5, "version 5 to 6: the local worker's keys added (none was deployed: LAVA_WORKER_ENABLED='no')",
+                    ConfigEvolutions::toVersion6));
 
     private ConfigEvolutions() {
     }
@@ -65,6 +67,12 @@ public final class ConfigEvolutions {
         }
         setIfMissing(c, ConfigKey.LAVA_PUBLISHER_PORT, "");
         setIfMissing(c, ConfigKey.LAVA_EVENT_PORT, "");
+    }
+
+    private static void toVersion6(InstanceConfig c) {
+        setIfMissing(c, ConfigKey.LAVA_WEB_PORT, "");
+        setIfMissing(c, ConfigKey.LAVA_WORKER_ENABLED, "no");
+        setIfMissing(c, ConfigKey.LAVA_WORKER_NAME, "");
     }
 
     private static void setIfMissing(InstanceConfig c, ConfigKey key, String value) {

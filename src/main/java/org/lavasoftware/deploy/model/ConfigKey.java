@@ -24,7 +24,10 @@ public enum ConfigKey {
     LAVA_PUBLISHER_PORT(null),
     LAVA_EVENT_PORT(null),
     LAVA_SERVER_IP(null),
-    LAVA_PROXY(null);
+    LAVA_PROXY(null),
+    LAVA_WEB_PORT(null),
+    LAVA_WORKER_ENABLED("The local worker: lava-worker beside the server, running its jobs"),
+    LAVA_WORKER_NAME(null);
 
     private final String comment;
 

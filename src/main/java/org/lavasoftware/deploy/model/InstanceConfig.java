@@ -46,6 +46,9 @@ public final class InstanceConfig {
         v.put(ConfigKey.LAVA_EVENT_PORT.name(), "");
         v.put(ConfigKey.LAVA_SERVER_IP.name(), "");
         v.put(ConfigKey.LAVA_PROXY.name(), "");
+        v.put(ConfigKey.LAVA_WEB_PORT.name(), "");
+        v.put(ConfigKey.LAVA_WORKER_ENABLED.name(), "yes");
+        v.put(ConfigKey.LAVA_WORKER_NAME.name(), "");
         return new InstanceConfig(name, v);
     }
 

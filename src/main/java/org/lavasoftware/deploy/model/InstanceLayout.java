@@ -59,6 +59,26 @@ public record InstanceLayout(LavaRoot root, InstanceName name) {
         return dir().resolve("run");
     }
 
+    /** The local worker's own: its token and settings (root's: the worker runs as root, as Debian's does). */
+    public Path etcLavaDispatcher() {
+        return dir().resolve("etc/lava-dispatcher");
+    }
+
+    /** Device dictionaries, device-type templates and health checks: what LAVA's settings point at. */
+    public Path dispatcherConfig() {
+        return dir().resolve("etc/dispatcher-config");
+    }
+
+    /** The per-worker settings LAVA serves its workers (dispatcher.yaml, env.yaml), one directory per worker. */
+    public Path dispatcherDirs() {
+        return dir().resolve("etc/dispatcher.d");
+    }
+
+    /** The local worker's data: its job database and each job's directory (tmp/PREFIXJOB). */
+    public Path workerDir() {
+        return dir().resolve("var/lib/lava-dispatcher/worker");
+    }
+
     public Path tmpDir() {
         return dir().resolve("tmp");
     }

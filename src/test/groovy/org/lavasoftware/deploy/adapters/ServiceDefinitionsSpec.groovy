@@ -111,4 +111,36 @@ class ServiceDefinitionsSpec extends Specification {
         site.contains('    RequestHeader set X-Forwarded-Proto "https"\n')
         spec.url() == 'https://demo.example.org/'
     }
+
+    def "the worker's jobs outlive a stop or a restart of the worker, which comes back however it ended"() {
+        given:
+        def worker = new ServiceProgram('lava-demo-worker', ['/srv/lava/instances/demo/bin/lava-worker'], 'root',
+                Path.of('/srv/lava/instances/demo'), 20, Path.of('/srv/lava/instances/demo/var/log/lava-worker.out'), true)
+
+        when:
+        String conf = new Supervisor(runner).render('lava-demo', [programs[0], worker])
+        String unit = Systemd.renderService('lava-demo', worker)
+
+        then: 'supervisord stops only the worker, not the process groups of the jobs it started'
+        conf.contains('[program:lava-demo-worker]\ncommand=/srv/lava/instances/demo/bin/lava-worker\ndirectory=/srv/lava/instances/demo\nuser=root\n')
+        conf.substring(conf.indexOf('[program:lava-demo-worker]')).contains('stopasgroup=false\nkillasgroup=false\n')
+        conf.substring(0, conf.indexOf('[program:lava-demo-worker]')).contains('stopasgroup=true\nkillasgroup=true\n')
+
+        and: 'systemd likewise, as Debian\'s lava-worker.service'
+        unit.contains('KillMode=process\n')
+        unit.contains('Restart=always\n')
+        Systemd.renderService('lava-demo', programs[0]).contains('KillMode=mixed\n')
+    }
+
+    def "an instance's services are its own only when their definition names its directory (not another root's namesake)"() {
+        given:
+        Path supervisorDir = Files.createDirectory(dir.resolve('conf.d'))
+        Path definition = supervisorDir.resolve('lava-demo.conf')
+        Files.writeString(definition, new Supervisor(runner).render('lava-demo', programs))
+
+        expect:
+        Supervisor.names(definition, Path.of('/srv/lava/instances/demo'))
+        !Supervisor.names(definition, Path.of('/tmp/lava-spec-1/root/instances/demo'))
+        !Supervisor.names(supervisorDir.resolve('absent.conf'), Path.of('/srv/lava/instances/demo'))
+    }
 }

@@ -35,12 +35,13 @@ class CommandLineSpec extends Specification {
         then:
         table.status == 0
         table.out == """\
-            NAME  MODE      STATE         REVISION   ${'URL'.padRight(width)}  LAST BACKUP
-            lab   vhost     not deployed  none       ${'http://lab/'.padRight(width)}  -
-            prod  location  not deployed  2023.01-2  ${location.padRight(width)}  -
+            NAME  MODE      STATE         REVISION   WORKERS  DEVICES  ${'URL'.padRight(width)}  LAST BACKUP
+            lab   vhost     not deployed  none       -        -        ${'http://lab/'.padRight(width)}  -
+            prod  location  not deployed  2023.01-2  -        -        ${location.padRight(width)}  -
             """.stripIndent()
-        json.out.trim() == '[{"name":"lab","mode":"vhost","state":"not deployed","revision":"none","url":"http://lab/","last backup":null},' +
-                '{"name":"prod","mode":"location","state":"not deployed","revision":"2023.01-2","url":"' + location + '","last backup":null}]'
+        json.out.trim() == '[{"name":"lab","mode":"vhost","state":"not deployed","revision":"none","workers":null,"devices":null,' +
+                '"url":"http://lab/","last backup":null},{"name":"prod","mode":"location","state":"not deployed","revision":"2023.01-2",' +
+                '"workers":null,"devices":null,"url":"' + location + '","last backup":null}]'
     }
 
     def "the root comes from LAVA_ROOT when --root is not given"() {

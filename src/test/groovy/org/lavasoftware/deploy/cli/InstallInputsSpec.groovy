@@ -18,7 +18,7 @@ class InstallInputsSpec extends Specification {
     def "installing over an existing instance is refused, and the instance is untouched"() {
         given:
         new TempRoot(dir).instance('demo', "LAVA_CONFIG_VERSION='5'\nLAVA_APACHE_VHOST='demo.example.org'\n")
-        Files.writeString(dir.resolve('.setup'), '1\n')
+        Files.writeString(dir.resolve('.setup'), '2\n')
         def before = Files.readString(dir.resolve('instances/demo/instance.conf'))
 
         when:
@@ -49,7 +49,7 @@ class InstallInputsSpec extends Specification {
     def "a host another instance serves is refused"() {
         given:
         new TempRoot(dir).instance('demo', "LAVA_CONFIG_VERSION='5'\nLAVA_APACHE_VHOST='lava.example.org'\n")
-        Files.writeString(dir.resolve('.setup'), '1\n')
+        Files.writeString(dir.resolve('.setup'), '2\n')
 
         when:
         def run = CliRun.run(['--root', dir.toString(), '--yes', 'install', 'other', '--vhost', 'LAVA.example.org'])

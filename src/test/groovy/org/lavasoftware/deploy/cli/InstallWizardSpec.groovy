@@ -32,22 +32,24 @@ class InstallWizardSpec extends Specification {
 
     def "pressing Enter everywhere keeps the defaults, after a summary and 'is everything okay?'"() {
         given:
-        def prompter = new ScriptedPrompter(['', '', '', '', 'yes'])
+        def prompter = new ScriptedPrompter(['', '', '', '', '', 'yes'])
 
         when:
         def settings = new InstallWizard(prompter).complete(given, 'alice')
 
         then:
         settings == given
-        prompter.questions.take(4) == ['Developer mode (runs as you, with DEBUG on)? (yes|no) [no]', 'Virtual host name [lab.example.org]',
-                                       'HTTPS: none, self-signed, or certificate [none]', 'Run the scheduler? (yes|no) [yes]']
+        prompter.questions.take(5) == ['Developer mode (runs as you, with DEBUG on)? (yes|no) [no]', 'Virtual host name [lab.example.org]',
+                                       'HTTPS: none, self-signed, or certificate [none]', 'Run the scheduler? (yes|no) [yes]',
+                                       'Run a worker beside the server, for devices of this machine? (yes|no) [yes]']
+        prompter.questions.last().contains('Local worker:    yes')
         prompter.questions.last().contains('Served at:       http://lab.example.org/')
         prompter.questions.last().endsWith('Is everything okay?')
     }
 
-    def "answers change the settings: developer mode, host, HTTPS with files, no scheduler"() {
+    def "answers change the settings: developer mode, host, HTTPS with files, no scheduler, no worker"() {
         given:
-        def prompter = new ScriptedPrompter(['yes', '', 'dev.local', 'certificate', '/etc/ssl/lab.crt', '/etc/ssl/lab.key', 'no', 'yes'])
+        def prompter = new ScriptedPrompter(['yes', '', 'dev.local', 'certificate', '/etc/ssl/lab.crt', '/etc/ssl/lab.key', 'no', 'no', 'yes'])
 
         when:
         def s = new InstallWizard(prompter).complete(given, 'alice')
@@ -60,11 +62,12 @@ class InstallWizardSpec extends Specification {
         s.certificate() == Path.of('/etc/ssl/lab.crt')
         s.key() == Path.of('/etc/ssl/lab.key')
         !s.scheduler()
+        !s.worker()
     }
 
     def "answering no to the summary goes round the questions again"() {
         given:
-        def prompter = new ScriptedPrompter(['', 'first.example.org', '', '', 'no', '', 'second.example.org', '', '', 'yes'])
+        def prompter = new ScriptedPrompter(['', 'first.example.org', '', '', '', 'no', '', 'second.example.org', '', '', '', 'yes'])
 
         when:
         def s = new InstallWizard(prompter).complete(given, 'alice')

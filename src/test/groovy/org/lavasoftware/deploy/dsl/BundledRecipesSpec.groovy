@@ -24,7 +24,7 @@ class BundledRecipesSpec extends Specification {
     def setup() {
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString('rwxr-xr-x'))
         Files.createDirectories(root)
-        Files.writeString(root.resolve('.setup'), '1\n')
+        Files.writeString(root.resolve('.setup'), '2\n')
         new TempRoot(root).instance('prod', "LAVA_CONFIG_VERSION='5'\nLAVA_WEB_MODE='vhost'\nLAVA_APACHE_VHOST='prod.example.org'\n", '2023.01-2')
     }
 

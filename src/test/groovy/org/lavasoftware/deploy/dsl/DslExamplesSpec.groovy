@@ -28,7 +28,7 @@ class DslExamplesSpec extends Specification {
     def setupSpec() {
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString('rwxr-xr-x'))
         Files.createDirectories(root)
-        Files.writeString(root.resolve('.setup'), '1\n')
+        Files.writeString(root.resolve('.setup'), '2\n')
         def temp = new TempRoot(root)
         ['demo', 'lab', 'qa', 'prod', 'staging', 'scratch'].each {
             temp.instance(it, "LAVA_CONFIG_VERSION='5'\nLAVA_WEB_MODE='vhost'\nLAVA_APACHE_VHOST='${it}.example.org'\n", '2023.01-2')

@@ -52,7 +52,7 @@ class DslReferenceSpec extends Specification {
 
     private static List<List> undocumented() {
         def rows = []
-        [LavaScript, HookPrimitives, InstanceHandle].each { Class type ->
+        [LavaScript, HookPrimitives, InstanceHandle, InstanceLab].each { Class type ->
             type.declaredMethods.findAll { m ->
                 java.lang.reflect.Modifier.isPublic(m.modifiers) && !m.synthetic && !m.name.contains('$') &&
                         !(m.name in ['methodMissing', 'getDslContext', 'setDslContext', 'toString', 'getName',

@@ -17,7 +17,7 @@ class HooksSpec extends Specification {
         // the root must be reachable by instance users, as a real one is
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString('rwxr-xr-x'))
         Files.createDirectories(root)
-        Files.writeString(root.resolve('.setup'), '1\n')
+        Files.writeString(root.resolve('.setup'), '2\n')
         new TempRoot(root).instance('lab', "LAVA_CONFIG_VERSION='5'\nLAVA_WEB_MODE='vhost'\nLAVA_APACHE_VHOST='lab.example.org'\n", '2023.01-2')
     }
 

@@ -154,7 +154,7 @@ class RecipeSpec extends Specification {
     def "install and remove inside dryRun { } print their plans and change nothing"() {
         given: 'a root instance users could reach'
         Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString('rwxr-xr-x'))
-        Files.writeString(root.resolve('.setup'), '1\n')
+        Files.writeString(root.resolve('.setup'), '2\n')
 
         when:
         def run = recipe('''

@@ -46,7 +46,7 @@ class InstanceLifecycleIntegrationSpec extends Specification {
 
         then:
         run.status == 0
-        Files.readString(root.resolve('.setup')).trim() == '1'
+        Files.readString(root.resolve('.setup')).trim() == '2'
         Files.isDirectory(root.resolve('instances'))
         MachineState.run('dpkg-query', '-W', 'python3-django', 'gunicorn', 'apache2').status == 0
     }

@@ -100,8 +100,13 @@ LAVA_PROXY=''
         config.version() == ConfigEvolutions.CURRENT_VERSION
         config.webMode() == 'vhost'
         config.source() == 'lp:lava-manifest'
-        loaded.evolutions() == ['version 4 to 5: code source, web mode, HTTPS and service keys added']
+        loaded.evolutions() == ['version 4 to 5: code source, web mode, HTTPS and service keys added',
+                                "version 5 to 6: the local worker's keys added (none was deployed: LAVA_WORKER_ENABLED='no')"]
         loaded.needsSaving()
+
+        and: 'an instance made before workers runs none until it is given one'
+        config.get(ConfigKey.LAVA_WORKER_ENABLED) == 'no'
+        config.get(ConfigKey.LAVA_WEB_PORT) == ''
     }
 
     def "an instance without any instance.conf is read with the classic legacy defaults"() {
@@ -143,7 +148,7 @@ LAVA_PROXY=''
         config.get(ConfigKey.LAVA_INSTANCE_OWNS_USER) == (from <= 1 ? 'yes' : '')
 
         where:
-        from << [0, 1, 2, 3, 4]
+        from << [0, 1, 2, 3, 4, 5]
     }
 
     def "a file newer than this tool is refused, asking to upgrade the tool"() {

@@ -16,7 +16,12 @@ public final class DebDependencies {
     private static final Set<String> SKIPPED = Set.of(
             "adduser", "debconf", "debconf-2.0",   // for the package's maintainer scripts, which never run
             "systemd-sysv",                        // would try to make systemd the init of the machine
-            "postgresql", "apache2");              // installed and configured by setup itself
+            "postgresql", "apache2",               // installed and configured by setup itself
+            // lava-dispatcher-host's sharing of USB devices with docker containers builds a BPF
+            // program with these (kernel headers, a compiler through bcc): no Python module of
+            // the release imports bcc, and the local worker runs its jobs on the host itself
+            "python3-bpfcc", "bpftool", "linux-tools-common",
+            "linux-headers-amd64", "linux-headers-arm64", "linux-headers-generic");
 
     private DebDependencies() {
     }

@@ -19,6 +19,21 @@ public final class PgPass {
         return f.length == 5 ? f[0] + ":" + f[1] + ":*:" + f[3] + ":" + f[4] + "\n" : line;
     }
 
+    /** The password of {@code user} in a password file's text; null when it has no entry for that role. */
+    public static String password(String text, String user) {
+        for (String line : text.split("\n")) {
+            String[] f = line.strip().split("(?<!\\\\):", 5);
+            if (f.length == 5 && unescape(f[3]).equals(user)) {
+                return unescape(f[4]);
+            }
+        }
+        return null;
+    }
+
+    private static String unescape(String field) {
+        return field.replace("\\:", ":").replace("\\\\", "\\");
+    }
+
     private static String escape(String field) {
         return field.replace("\\", "\\\\").replace(":", "\\:");
     }

@@ -30,6 +30,12 @@ public interface ServiceManager {
     boolean isRegistered(String group);
 
     /**
+     * Whether the group is registered for the instance in {@code workDir}: another root's instance
+     * of the same name has a group of the same name, which is not this one's.
+     */
+    boolean isRegisteredFor(String group, Path workDir);
+
+    /**
      * The working directories of every program the tool registered with this manager, whichever
      * root its instance is under: what another root's install must not collide with.
      */

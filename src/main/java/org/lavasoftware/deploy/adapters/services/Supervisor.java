@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 import org.lavasoftware.deploy.adapters.exec.Command;
 import org.lavasoftware.deploy.adapters.exec.ExecResult;
-import org.lavasoftware.deploy.adapters.files.Filesystem;
 import org.lavasoftware.deploy.adapters.exec.ProcessRunner;
+import org.lavasoftware.deploy.adapters.files.Filesystem;
 
 /**
  * supervisord, Debian's package: one {@code conf.d/lava-NAME.conf} per instance holding a group of
@@ -77,7 +77,7 @@ public final class Supervisor implements ServiceManager {
                     .append("user=").append(p.user()).append('\n')
                     .append("autostart=true\nautorestart=true\nstartsecs=3\nstopsignal=TERM\n")
                     .append("stopwaitsecs=").append(p.stopSeconds()).append('\n')
-                    .append("stopasgroup=true\nkillasgroup=true\n")
+                    .append(p.keepsJobs() ? "stopasgroup=false\nkillasgroup=false\n" : "stopasgroup=true\nkillasgroup=true\n")
                     .append("redirect_stderr=true\n")
                     .append("stdout_logfile=").append(p.outputLog()).append('\n');
         }
@@ -110,6 +110,16 @@ public final class Supervisor implements ServiceManager {
     @Override
     public boolean isRegistered(String group) {
         return Files.exists(definitionFile(group));
+    }
+
+    @Override
+    public boolean isRegisteredFor(String group, Path workDir) {
+        return names(definitionFile(group), workDir);
+    }
+
+    /** Whether the definition {@code file} is of the instance in {@code workDir}. */
+    static boolean names(Path file, Path workDir) {
+        return WrittenDefinitions.names(file, "directory=", workDir);
     }
 
     @Override

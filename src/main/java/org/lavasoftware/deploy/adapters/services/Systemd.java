@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.lavasoftware.deploy.adapters.exec.Command;
 import org.lavasoftware.deploy.adapters.exec.ExecResult;
-import org.lavasoftware.deploy.adapters.files.Filesystem;
 import org.lavasoftware.deploy.adapters.exec.ProcessRunner;
+import org.lavasoftware.deploy.adapters.files.Filesystem;
 
 /**
  * systemd, where it is the init: a {@code lava-NAME.target} grouping one service unit per
@@ -69,7 +69,8 @@ public final class Systemd implements ServiceManager {
                 + "\n[Service]\nUser=" + p.user() + "\nWorkingDirectory=" + p.workDir() + "\n"
                 + "ExecStart=" + String.join(" ", p.command()) + "\n"
                 + "ExecReload=/bin/kill -HUP $MAINPID\n"
-                + "Restart=on-failure\nTimeoutStopSec=" + p.stopSeconds() + "\nKillMode=mixed\n"
+                + (p.keepsJobs() ? "Restart=always\n" : "Restart=on-failure\n") + "TimeoutStopSec=" + p.stopSeconds()
+                + (p.keepsJobs() ? "\nKillMode=process\n" : "\nKillMode=mixed\n")
                 + "StandardOutput=append:" + p.outputLog() + "\nStandardError=inherit\n"
                 + "\n[Install]\nWantedBy=" + group + ".target\n";
     }
@@ -116,6 +117,12 @@ public final class Systemd implements ServiceManager {
     /** The working directories of the service units the tool wrote into {@code unitDir}. */
     static List<Path> directoriesIn(Path unitDir) {
         return WrittenDefinitions.directories(unitDir, "*.service", MARKER, "WorkingDirectory=");
+    }
+
+    @Override
+    public boolean isRegisteredFor(String group, Path workDir) {
+        return isRegistered(group) && unitsOf(group).stream()
+                .anyMatch(unit -> WrittenDefinitions.names(unit, "WorkingDirectory=", workDir));
     }
 
     private List<Path> unitsOf(String group) {

@@ -41,6 +41,12 @@ final class WrittenDefinitions {
         return List.copyOf(found);
     }
 
+    /** Whether {@code file} has a line {@code key}{@code dir}: a definition of the instance in that directory. */
+    static boolean names(Path file, String key, Path dir) {
+        return readable(file).stream().anyMatch(line -> line.startsWith(key)
+                && Path.of(line.substring(key.length()).strip()).equals(dir));
+    }
+
     private static List<String> readable(Path file) {
         try {
             return Files.readAllLines(file);

@@ -14,13 +14,16 @@ import org.lavasoftware.deploy.adapters.packages.DebDependencies;
 import org.lavasoftware.deploy.adapters.packages.SymlinkRepair;
 
 /**
- * LAVA as Debian releases it: the lava-server, lava-common and lava-server-doc packages of a
- * version, downloaded into the tool's cache and extracted into a private directory, never
- * installed system-wide. The revision is the Debian version (2023.01-2).
+ * LAVA as Debian releases it: the server's packages (lava-server, lava-common, lava-server-doc)
+ * and the worker's (lava-dispatcher, lava-dispatcher-host) of one version, downloaded into the
+ * tool's cache and extracted into one private directory, never installed system-wide. Server and
+ * worker come from the same tree, so they are always the same version, which LAVA requires of
+ * them. The revision is the Debian version (2023.01-2).
  */
 public final class DebianRelease {
-    /** What LAVA's server needs of its packages; the docs serve the Help links of every page. */
-    public static final List<String> PACKAGES = List.of("lava-server", "lava-common", "lava-server-doc");
+    /** What LAVA's server and worker need of its packages; the docs serve the Help links of every page. */
+    public static final List<String> PACKAGES = List.of("lava-server", "lava-common", "lava-server-doc",
+            "lava-dispatcher", "lava-dispatcher-host");
 
     private final Apt apt;
     private final Path cacheDir;

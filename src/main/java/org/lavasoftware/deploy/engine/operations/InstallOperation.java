@@ -9,6 +9,7 @@ import org.lavasoftware.deploy.ToolException;
 import org.lavasoftware.deploy.adapters.apache.ApacheSite;
 import org.lavasoftware.deploy.adapters.apache.SiteSpec;
 import org.lavasoftware.deploy.adapters.files.Filesystem;
+import org.lavasoftware.deploy.adapters.lava.LavaAdmin;
 import org.lavasoftware.deploy.adapters.postgres.AdminCredentials;
 import org.lavasoftware.deploy.adapters.postgres.PgPass;
 import org.lavasoftware.deploy.adapters.postgres.PostgresAdmin;
@@ -84,7 +85,8 @@ public final class InstallOperation implements Operation {
         }
         plan.add(Step.named("create " + layout.dir() + " and its instance.conf")
                 .shows(layout.configFile() + " (0600: it names the database and its port)")
-                .shows("publisher port " + ports.publisher() + ", event port " + ports.event())
+                .shows("publisher port " + ports.publisher() + ", event port " + ports.event() + ", web port "
+                        + ports.web() + " (on 127.0.0.1, for the local worker)")
                 .does(() -> {
                     Filesystem.directory(layout.dir(), "rwxr-xr-x", "root", "root");
                     config.set(ConfigKey.LAVA_DB_PORT, Integer.toString(machine.postgres().port()));
@@ -148,15 +150,31 @@ public final class InstallOperation implements Operation {
                 .does(() -> revisions.switchTo(revision[0]))
                 .undoes("remove code/current", () -> Files.deleteIfExists(layout.currentCode()))
                 .build());
-        plan.add(Step.named("write the instance's settings and commands")
+        LocalWorker worker = new LocalWorker(layout, config);
+        Step.Builder writeSettings = Step.named("write the instance's settings and commands")
                 .shows(files.settings().envFile() + " (0640 root:" + user + "): database URL, SECRET_KEY, LAVA settings")
                 .shows(layout.dir().resolve("bin/lava-env") + ", " + layout.dir().resolve("bin/lava-server"))
-                .does(() -> files.writeSettings(revision[0]))
-                .build());
+                .does(() -> files.writeSettings(revision[0]));
+        if (worker.enabled()) {
+            writeSettings.shows("the local worker " + worker.name() + ": " + layout.etcLavaDispatcher().resolve("lava-worker")
+                            + ", bin/lava-worker, bin/lava-run, " + layout.dispatcherDirs().resolve(worker.name())
+                            + "/{dispatcher.yaml,env.yaml}, linked from /etc/lava-server/dispatcher.d/" + worker.name())
+                    .undoes("remove the local worker's link in /etc/lava-server/dispatcher.d", worker::removeSystemLink);
+        }
+        plan.add(writeSettings.build());
         plan.add(Step.named("apply database migrations")
                 .shows(files.manage(List.of("migrate", "--noinput")).display())
                 .does(() -> machine.runner().run(files.manage(List.of("migrate", "--noinput"))))
                 .build());
+        if (worker.enabled()) {
+            plan.add(Step.named("register the local worker " + worker.name() + " with the server")
+                    .shows(layout.etcLavaDispatcher().resolve("token") + " (0600 root): a new token, given to LAVA through "
+                            + "lava-server manage shell's standard input, never an argument")
+                    .shows("lava-worker serves jobs from " + layout.workerDir() + " on http://127.0.0.1:"
+                            + ports.web() + "/ (gunicorn's loopback port), devices added with `device add`")
+                    .does(() -> worker.register(new LavaAdmin(machine.runner(), files.manage(LavaAdmin.SHELL))))
+                    .build());
+        }
         plan.add(Step.named("collect static files")
                 .shows(files.manage(List.of("collectstatic", "--noinput")).display() + " into " + layout.staticFiles() + "-REV")
                 .shows(layout.staticFiles() + " -> static-REV")
@@ -240,7 +258,10 @@ public final class InstallOperation implements Operation {
                 .set(ConfigKey.LAVA_INSTANCE_OWNS_USER, settings.dev() ? "no" : "yes")
                 .set(ConfigKey.LAVA_SCHEDULER_ENABLED, settings.scheduler() ? "yes" : "no")
                 .set(ConfigKey.LAVA_PUBLISHER_PORT, Integer.toString(ports.publisher()))
-                .set(ConfigKey.LAVA_EVENT_PORT, Integer.toString(ports.event()));
+                .set(ConfigKey.LAVA_EVENT_PORT, Integer.toString(ports.event()))
+                .set(ConfigKey.LAVA_WEB_PORT, Integer.toString(ports.web()))
+                .set(ConfigKey.LAVA_WORKER_ENABLED, settings.worker() ? "yes" : "no")
+                .set(ConfigKey.LAVA_WORKER_NAME, settings.worker() ? LocalWorker.defaultName(settings.name().value()) : "");
         return config;
     }
 

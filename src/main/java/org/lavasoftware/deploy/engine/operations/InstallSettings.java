@@ -16,17 +16,25 @@ import org.lavasoftware.deploy.model.InstanceName;
  * @param devUser  the user a developer instance runs as; null for a production instance (lava-NAME)
  * @param withSetup whether the machine still needs setup's steps first
  * @param buildoutCfg LAVA_BUILDOUT_CFG: the buildout config of the code (empty or null: the tree's own, if any)
+ * @param worker   whether a local worker runs beside the server (LAVA_WORKER_ENABLED)
  */
 public record InstallSettings(InstanceName name, String source, String version, String host, Https https, Path certificate,
-                              Path key, String devUser, boolean scheduler, boolean withSetup, String buildoutCfg) {
+                              Path key, String devUser, boolean scheduler, boolean withSetup, String buildoutCfg,
+                              boolean worker) {
 
     public InstallSettings(InstanceName name, String source, String version, String host, Https https, Path certificate,
                            Path key, String devUser, boolean scheduler, boolean withSetup) {
-        this(name, source, version, host, https, certificate, key, devUser, scheduler, withSetup, null);
+        this(name, source, version, host, https, certificate, key, devUser, scheduler, withSetup, null, true);
     }
 
     public InstallSettings withBuildout(String cfg) {
-        return new InstallSettings(name, source, version, host, https, certificate, key, devUser, scheduler, withSetup, cfg);
+        return new InstallSettings(name, source, version, host, https, certificate, key, devUser, scheduler, withSetup, cfg,
+                worker);
+    }
+
+    public InstallSettings withWorker(boolean value) {
+        return new InstallSettings(name, source, version, host, https, certificate, key, devUser, scheduler, withSetup,
+                buildoutCfg, value);
     }
 
     public enum Https { NONE, SELF_SIGNED, CERTIFICATE }
@@ -60,6 +68,7 @@ public record InstallSettings(InstanceName name, String source, String version, 
         if (buildoutCfg != null) {
             p.put("buildoutCfg", buildoutCfg);
         }
+        p.put("worker", Boolean.toString(worker));
         return p;
     }
 
@@ -68,6 +77,7 @@ public record InstallSettings(InstanceName name, String source, String version, 
                 p.get("version"), p.get("host"),
                 Https.valueOf(p.get("https")), p.containsKey("certificate") ? Path.of(p.get("certificate")) : null,
                 p.containsKey("key") ? Path.of(p.get("key")) : null, p.get("devUser"),
-                Boolean.parseBoolean(p.get("scheduler")), Boolean.parseBoolean(p.get("withSetup")), p.get("buildoutCfg"));
+                Boolean.parseBoolean(p.get("scheduler")), Boolean.parseBoolean(p.get("withSetup")), p.get("buildoutCfg"),
+                !"false".equals(p.get("worker")));
     }
 }

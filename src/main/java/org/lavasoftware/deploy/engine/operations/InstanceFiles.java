@@ -94,6 +94,8 @@ public final class InstanceFiles {
         }
         dir(layout.dir().resolve("etc/dispatcher-config"), "rwxr-xr-x", u, g);
         dir(layout.varLibLavaServer(), "rwxr-x---", u, g);
+        dir(layout.etcLavaDispatcher(), "rwx------", "root", "root");
+        dir(layout.workerDir().getParent(), "rwxr-xr-x", "root", "root");
         dir(layout.media(), "rwxr-x---", u, g);
         dir(layout.staticFiles().getParent(), "rwxr-xr-x", "root", "root");
         dir(layout.logDir(), "rwxr-s---", u, "adm");
@@ -118,6 +120,7 @@ public final class InstanceFiles {
     public void writeSettings(String version, String secretKey) {
         writeEnvironment(layout.codeDir().resolve(version), settings(), secretKey);
         writeCommands();
+        writeWorker(layout.codeDir().resolve(version), WebMode.of(config));
     }
 
     /**
@@ -143,6 +146,15 @@ public final class InstanceFiles {
             throw ToolException.unexpectedState("instance " + layout.name() + " has no code/current: " + e.getMessage());
         }
         writeEnvironment(current, settings(mode), secret);
+        writeWorker(current, mode);
+    }
+
+    /** The local worker's files follow the code's layout (its Python root) and the web mode (its URL's path). */
+    private void writeWorker(Path tree, WebMode mode) {
+        LocalWorker worker = new LocalWorker(layout, config);
+        if (worker.enabled()) {
+            worker.writeFiles(tree, mode, userGroup());
+        }
     }
 
     private void writeEnvironment(Path tree, LavaSettings s, String secretKey) {

@@ -6,18 +6,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.lavasoftware.deploy.ToolException;
+import org.lavasoftware.deploy.adapters.lava.LabInventory;
 import org.lavasoftware.deploy.adapters.services.ServiceState;
 import org.lavasoftware.deploy.engine.operations.web.WebAddress;
 import org.lavasoftware.deploy.model.ConfigKey;
 import org.lavasoftware.deploy.model.InstanceConfig;
 
 /**
- * How an instance is doing: each of its programs, and whether its URL answers through Apache.
+ * How an instance is doing: each of its programs, whether its URL answers through Apache, and its
+ * workers and devices as its database holds them ({@code lab}: null when it cannot be read).
  * running when every program runs (and the page answers, when it was asked), stopped when none
  * does, broken otherwise.
  */
 public record InstanceHealth(String name, String state, Map<String, ServiceState> programs, String url,
-                             Integer httpStatus) {
+                             Integer httpStatus, LabInventory lab) {
 
     /** Where users find the instance, as it is served now; null when it has no web part. */
     public static String url(InstanceConfig config) {
@@ -65,6 +67,8 @@ public record InstanceHealth(String name, String state, Map<String, ServiceState
         fields.put("programs", p);
         fields.put("url", url);
         fields.put("http", httpStatus);
+        fields.put("workers", lab == null ? null : lab.workers().stream().map(LabInventory.Worker::fields).toList());
+        fields.put("devices", lab == null ? null : lab.devices().stream().map(LabInventory.Device::fields).toList());
         return fields;
     }
 }

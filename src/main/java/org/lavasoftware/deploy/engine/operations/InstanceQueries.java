@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.lavasoftware.deploy.adapters.lava.LabInventory;
 import org.lavasoftware.deploy.adapters.services.ServiceManager;
 import org.lavasoftware.deploy.adapters.services.ServiceState;
 import org.lavasoftware.deploy.engine.operations.web.WebAddress;
@@ -28,8 +29,8 @@ public final class InstanceQueries {
     public Map<String, ServiceState> programs(InstanceLayout layout) {
         ServiceManager services = machine.services();
         String group = InstanceServices.group(layout);
-        if (!services.isRegistered(group)) {
-            return Map.of();
+        if (!services.isRegisteredFor(group, layout.dir())) {
+            return Map.of(); // not deployed, or deployed from another root under the same name
         }
         if (states == null) {
             states = services.states();
@@ -64,7 +65,8 @@ public final class InstanceQueries {
                 state = "broken";
             }
         }
-        return new InstanceHealth(layout.name().value(), state, programs, url, http);
+        LabInventory lab = programs.isEmpty() ? null : InstanceInventory.tryRead(layout, config).orElse(null);
+        return new InstanceHealth(layout.name().value(), state, programs, url, http, lab);
     }
 
     public List<InstanceHealth> health(List<InstanceLayout> layouts) {

@@ -15,24 +15,26 @@ import org.lavasoftware.deploy.model.InstanceName;
 import org.lavasoftware.deploy.model.LavaRoot;
 
 /**
- * Hands out each instance's two ports: lava-publisher's websocket port and the ZMQ port its
- * events go out on. Each instance gets a pair no other instance on the machine has, under this
+ * Hands out each instance's three ports: lava-publisher's websocket port, the ZMQ port its
+ * events go out on, and gunicorn's loopback port, where the local worker reaches the server. Each
+ * instance gets ports no other instance on the machine has, under this
  * root or another, and nothing on the machine listens on. Runs under the root's lock, so two
- * installs into one root cannot get the same pair.
+ * installs into one root cannot get the same ports.
  */
 public final class PortAllocator {
     static final int PUBLISHER_BASE = 8101;
     static final int EVENT_BASE = 5601;
+    static final int WEB_BASE = 9101;
     private static final int LIMIT = 500;
 
-    public record Ports(int publisher, int event) {
+    public record Ports(int publisher, int event, int web) {
     }
 
     private PortAllocator() {
     }
 
     /**
-     * A pair no instance of {@code root} has, nor any instance whose programs are registered on
+     * Ports no instance of {@code root} has, nor any instance whose programs are registered on
      * the machine from another root ({@code registeredDirectories}): one of those may be stopped,
      * or still starting, and not listen yet.
      */
@@ -50,11 +52,13 @@ public final class PortAllocator {
         for (int i = 0; i < LIMIT; i++) {
             int publisher = PUBLISHER_BASE + i;
             int event = EVENT_BASE + i;
-            if (!taken.contains(publisher) && !taken.contains(event) && free(publisher) && free(event)) {
-                return new Ports(publisher, event);
+            int web = WEB_BASE + i;
+            if (!taken.contains(publisher) && !taken.contains(event) && !taken.contains(web) && free(publisher)
+                    && free(event) && free(web)) {
+                return new Ports(publisher, event, web);
             }
         }
-        throw ToolException.failed("no free pair of ports from " + PUBLISHER_BASE + " and " + EVENT_BASE
+        throw ToolException.failed("no free ports from " + PUBLISHER_BASE + ", " + EVENT_BASE + " and " + WEB_BASE
                 + " upwards; free some of them");
     }
 
@@ -63,6 +67,7 @@ public final class PortAllocator {
             var config = InstanceConfigStore.load(layout).config();
             parse(config.get(ConfigKey.LAVA_PUBLISHER_PORT), taken);
             parse(config.get(ConfigKey.LAVA_EVENT_PORT), taken);
+            parse(config.get(ConfigKey.LAVA_WEB_PORT), taken);
         } catch (RuntimeException e) {
             // an unreadable instance.conf holds no port this allocation could know of
         }

@@ -84,6 +84,18 @@ public final class RemoveOperation implements Operation {
                     }
                 })
                 .build());
+        LocalWorker worker = new LocalWorker(layout, config);
+        if (worker.enabled()) {
+            plan.add(Step.named("end the local worker's jobs and remove its link in /etc/lava-server/dispatcher.d")
+                    .shows("kill what lava-run left running for " + name + " (its jobs' processes), remove "
+                            + LocalWorker.DOWNLOADS + "/" + name + "-N and /etc/lava-server/dispatcher.d/" + worker.name())
+                    .does(() -> {
+                        worker.endJobs(machine);
+                        worker.removeSystemLink();
+                    })
+                    .undoes("link /etc/lava-server/dispatcher.d/" + worker.name() + " again", worker::restoreSystemLink)
+                    .build());
+        }
         InstanceWeb web = InstanceWeb.of(context, layout);
         WebMode mode = WebMode.of(config);
         plan.add(Step.named("remove Apache site " + site)

@@ -11,7 +11,7 @@ import org.lavasoftware.deploy.model.LavaRoot;
  */
 public final class SetupState {
     /** Raise when setup learns something new that existing machines must also get. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2; // 2: the local worker's dependencies (lava-dispatcher's Depends)
 
     private SetupState() {
     }

@@ -12,6 +12,7 @@ import org.lavasoftware.deploy.engine.Engine;
 import org.lavasoftware.deploy.engine.OperationLog;
 import org.lavasoftware.deploy.engine.operations.InstallDefaults;
 import org.lavasoftware.deploy.engine.operations.InstallSettings;
+import org.lavasoftware.deploy.engine.operations.LocalWorker;
 import org.lavasoftware.deploy.engine.operations.Machine;
 import org.lavasoftware.deploy.model.ConfigKey;
 import org.lavasoftware.deploy.model.InstanceConfig;
@@ -61,7 +62,9 @@ public final class ConvertOnCopy {
             CodeSource.Revision revision = CodeSources.of(spec, engine.root().cacheDir(), runner).resolve(requested);
             settings = new CopySettings(original, new InstallSettings(copy, spec, revision.id(),
                     host == null || host.isBlank() ? InstallDefaults.host(engine.root(), copy) : host.strip(),
-                    InstallSettings.Https.NONE, null, null, null, instance.isYes(ConfigKey.LAVA_SCHEDULER_ENABLED), false));
+                    InstallSettings.Https.NONE, null, null, null, instance.isYes(ConfigKey.LAVA_SCHEDULER_ENABLED), false)
+                    // a pip-based copy runs from its venv, as the original does: a worker like the original's, if any
+                    .withWorker(LocalWorker.enabled(instance)));
         }
         engine.reporter().info("copying " + original + " as " + copy + " (pip-based too), then converting " + copy
                 + " to revision " + settings.install().version() + "; " + original + " is only read");

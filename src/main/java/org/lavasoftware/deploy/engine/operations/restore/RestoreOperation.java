@@ -26,6 +26,7 @@ import org.lavasoftware.deploy.engine.Progress;
 import org.lavasoftware.deploy.engine.Step;
 import org.lavasoftware.deploy.engine.operations.InstanceFiles;
 import org.lavasoftware.deploy.engine.operations.InstanceServices;
+import org.lavasoftware.deploy.engine.operations.LocalWorker;
 import org.lavasoftware.deploy.engine.operations.Machine;
 import org.lavasoftware.deploy.model.InstanceConfig;
 import org.lavasoftware.deploy.model.InstanceConfigStore;
@@ -186,6 +187,11 @@ public final class RestoreOperation implements Operation {
                     Filesystem.deleteTree(stagedMedia.resolveSibling(stagedMedia.getFileName() + ".unpack"));
                 })
                 .build());
+        LabRestore lab = new LabRestore(snapshot, layout, config, machine);
+        boolean labFiles = !settings.databaseOnly() && lab.hasSettings();
+        if (labFiles) {
+            plan.add(lab.stage());
+        }
         if (!settings.asIs()) {
             plan.add(Step.named("put the restored data in maintenance")
                     .shows("on " + staged + ": devices to maintenance (lava-server manage maintenance --force)")
@@ -203,6 +209,9 @@ public final class RestoreOperation implements Operation {
                             "DELETE FROM lava_scheduler_app_notificationrecipient",
                             "DELETE FROM lava_scheduler_app_notification")))
                     .build());
+        }
+        if (new LocalWorker(layout, config).enabled()) {
+            plan.add(lab.adoptDevices(staged));
         }
         if (!writers.isEmpty()) {
             plan.add(Step.named("stop " + String.join(" and ", writers) + " for the swap")
@@ -244,6 +253,9 @@ public final class RestoreOperation implements Operation {
                     })
                     .build());
         }
+        if (labFiles) {
+            plan.add(lab.swap());
+        }
         Step.Action dropPrevious = () -> Concurrently.run(
                 () -> {
                     long start = System.nanoTime();
@@ -252,10 +264,14 @@ public final class RestoreOperation implements Operation {
                     }
                     machine.runner().log().line("previous database dropped in " + OperationLog.millisSince(start) + " ms");
                 },
-                () -> BackgroundRemoval.discard(previousMedia, machine.runner()));
+                () -> {
+                    BackgroundRemoval.discard(previousMedia, machine.runner());
+                    lab.dropPrevious();
+                });
         if (writers.isEmpty()) {
             plan.add(Step.named("drop the previous database and media")
-                    .shows("DROP DATABASE \"" + previous + "\"; " + previousMedia + " renamed out of the way and removed in the background")
+                    .shows("DROP DATABASE \"" + previous + "\"; " + previousMedia + " renamed out of the way and removed in the background"
+                            + (labFiles ? "; dispatcher-config.previous removed" : ""))
                     .does(dropPrevious)
                     .pointOfNoReturn()
                     .build());
@@ -265,7 +281,8 @@ public final class RestoreOperation implements Operation {
             // in place by then, so a program that does not start is reported, not undone.
             plan.add(Step.named("start " + String.join(" and ", writers) + " again, and drop the previous database and media meanwhile")
                     .shows(services.kind() + ": start " + String.join(", ", writers) + "; graceful reload of the web workers")
-                    .shows("DROP DATABASE \"" + previous + "\"; " + previousMedia + " renamed out of the way and removed in the background")
+                    .shows("DROP DATABASE \"" + previous + "\"; " + previousMedia + " renamed out of the way and removed in the background"
+                            + (labFiles ? "; dispatcher-config.previous removed" : ""))
                     .does(() -> {
                         services.reload(group, InstanceServices.web(layout));
                         Concurrently.run(() -> startAgain(services, group, writers), dropPrevious);

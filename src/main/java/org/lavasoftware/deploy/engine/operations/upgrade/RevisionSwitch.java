@@ -6,6 +6,7 @@ import org.lavasoftware.deploy.adapters.services.ServiceState;
 import org.lavasoftware.deploy.engine.operations.InstanceFiles;
 import org.lavasoftware.deploy.engine.operations.InstanceHealth;
 import org.lavasoftware.deploy.engine.operations.InstanceServices;
+import org.lavasoftware.deploy.engine.operations.LocalWorker;
 import org.lavasoftware.deploy.engine.operations.Machine;
 import org.lavasoftware.deploy.engine.operations.Revisions;
 import org.lavasoftware.deploy.engine.operations.build.RevisionBuild;
@@ -15,7 +16,8 @@ import org.lavasoftware.deploy.model.InstanceLayout;
 /**
  * What upgrade and rollback do around a change of revision: the scheduler stopped while the code
  * and the database change under it, the web workers reloaded gracefully (new workers ready before
- * the old ones stop), the page checked through Apache.
+ * the old ones stop), the local worker restarted on the new code in the same step, the page
+ * checked through Apache.
  */
 final class RevisionSwitch {
     private final InstanceLayout layout;
@@ -110,6 +112,8 @@ final class RevisionSwitch {
         } else {
             reloadWeb();
         }
+        // the worker must run the server's version (LAVA refuses another with HTTP 409): at once
+        new LocalWorker(layout, config).restartIfRunning(machine);
     }
 
     /** Writes the group's definition for what code/current's build selects; true when it changed. */
@@ -125,9 +129,11 @@ final class RevisionSwitch {
     /** For the plan: how the switch from {@code from} to {@code to} reaches the running programs. */
     String describeSwitch(String from, String to, boolean toBuilt) {
         boolean plain = !toBuilt && RevisionBuild.sameRuntime(layout.codeDir().resolve(from), layout.codeDir().resolve(to));
-        return plain ? "a graceful reload of the web workers (a restart if the Python root moved)"
+        String worker = new LocalWorker(layout, config).enabled() ? "; the local worker restarted on " + to
+                + " at once (its version must be the server's)" : "";
+        return (plain ? "a graceful reload of the web workers (a restart if the Python root moved)"
                 : "a restart of the web workers (the build's Python environment changes), and the service definitions "
-                + "rewritten for what the build's eggs select (lava-scheduler or not)";
+                + "rewritten for what the build's eggs select (lava-scheduler or not)") + worker;
     }
 
     /** New code for the web: a graceful reload (the environment is kept, the code is re-imported). */

@@ -31,9 +31,12 @@ import org.lavasoftware.deploy.model.InstanceName;
  * {@code upgrade NAME [REVNO]}: the new revision is fetched and its static files collected beside
  * the running one, a snapshot is taken, then the scheduler stops, the new code migrates the
  * database while the old code still serves, code/current switches with a graceful reload of the
- * web workers, the static files switch, and the page is checked through Apache. Any failure up to that check puts the instance back on its revision with
- * its database as it was: by undoing the migrations when all can be undone, else from a copy of the
- * database taken just before them.
+ * web workers (and a restart of the local worker), the static files switch, and the page is checked
+ * through Apache; when the instance has a QEMU device on its local worker, the smoke job must then
+ * pass on the new revision.
+ * Any failure up to that check puts the instance back on its revision with its database as it was:
+ * by undoing the migrations when all can be undone, else from a copy of the database taken just
+ * before them.
  */
 public final class UpgradeOperation implements Operation {
     public static final String KIND = "upgrade";
@@ -217,11 +220,15 @@ public final class UpgradeOperation implements Operation {
                     web.restartPublisher();
                 })
                 .build());
-        plan.add(Step.named("check " + to + " through Apache")
+        Step.Builder healthy = Step.named("check " + to + " through Apache")
                 .shows("the instance's page must answer 200; otherwise everything above is undone")
-                .does(() -> web.requireHealthy(to))
-                .pointOfNoReturn()
-                .build());
+                .does(() -> web.requireHealthy(to));
+        if (settings.jobCheck()) {
+            plan.add(healthy.build());
+            plan.add(new JobCheckStep(layout, config, machine, context.reporter()).step(to));
+        } else {
+            plan.add(healthy.pointOfNoReturn().build());
+        }
         plan.add(Step.named("keep the " + settings.keep() + " newest revisions")
                 .shows("remove older revisions (never the current or the previous one) and their static files; "
                         + "drop the database copy")

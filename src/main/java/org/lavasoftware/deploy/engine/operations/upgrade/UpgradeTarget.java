@@ -3,12 +3,16 @@ package org.lavasoftware.deploy.engine.operations.upgrade;
 import java.nio.file.Files;
 import java.util.Optional;
 import org.lavasoftware.deploy.adapters.exec.ProcessRunner;
+import org.lavasoftware.deploy.adapters.lava.LabInventory;
 import org.lavasoftware.deploy.adapters.sources.CodeSource;
 import org.lavasoftware.deploy.adapters.sources.CodeSources;
 import org.lavasoftware.deploy.engine.Engine;
 import org.lavasoftware.deploy.engine.OperationLog;
+import org.lavasoftware.deploy.engine.operations.InstanceInventory;
+import org.lavasoftware.deploy.engine.operations.LocalWorker;
 import org.lavasoftware.deploy.engine.operations.Revisions;
 import org.lavasoftware.deploy.engine.operations.build.BuildId;
+import org.lavasoftware.deploy.engine.operations.jobs.SmokeCheck;
 import org.lavasoftware.deploy.model.ConfigKey;
 import org.lavasoftware.deploy.model.InstanceConfig;
 import org.lavasoftware.deploy.model.InstanceConfigStore;
@@ -49,8 +53,19 @@ public final class UpgradeTarget {
             engine.reporter().info("upgrading " + name + " to revision " + revision + " of " + source.describe()
                     + (id.equals(revision.id()) ? "" : ", built as " + id + " from " + buildout));
             return Optional.of(new UpgradeSettings(name, spec, id, !Files.isDirectory(revisions.tree(id)), backup, keep,
-                    revision.id(), buildoutOverride));
+                    revision.id(), buildoutOverride, hasQemuDevice(layout, config)));
         }
+    }
+
+    /**
+     * Whether the instance proves an upgrade with a job: a QEMU device of its local worker takes jobs.
+     * A device in maintenance (an administrator's decision) is not made to run one.
+     */
+    static boolean hasQemuDevice(InstanceLayout layout, InstanceConfig config) {
+        LocalWorker worker = new LocalWorker(layout, config);
+        return worker.enabled() && InstanceInventory.tryRead(layout, config)
+                .map(lab -> SmokeCheck.qemuDevices(lab, worker.name()).stream().anyMatch(LabInventory.Device::takesJobs))
+                .orElse(false);
     }
 
     /**

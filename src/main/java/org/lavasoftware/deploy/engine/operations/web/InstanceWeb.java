@@ -18,6 +18,7 @@ import org.lavasoftware.deploy.engine.InstanceLock;
 import org.lavasoftware.deploy.engine.OperationContext;
 import org.lavasoftware.deploy.engine.operations.InstanceFiles;
 import org.lavasoftware.deploy.engine.operations.InstanceServices;
+import org.lavasoftware.deploy.engine.operations.LocalWorker;
 import org.lavasoftware.deploy.engine.operations.Machine;
 import org.lavasoftware.deploy.model.ConfigKey;
 import org.lavasoftware.deploy.model.InstanceConfig;
@@ -154,8 +155,13 @@ public final class InstanceWeb {
                 ? "MOUNT_POINT, STATIC_URL, LOGIN_URL, LOGIN_REDIRECT_URL, CSRF_COOKIE_PATH under "
                         + LocationSite.prefix(name()) + "; ALLOWED_HOSTS " + MachineName.get()
                 : "no MOUNT_POINT (served at /); ALLOWED_HOSTS " + config.get(ConfigKey.LAVA_APACHE_VHOST);
-        return List.of(files.settings(mode).envFile() + ": " + what + "; its SECRET_KEY kept",
-                "restart " + InstanceServices.web(layout) + " if it runs (gunicorn reads its environment when it starts)");
+        List<String> lines = new java.util.ArrayList<>(List.of(files.settings(mode).envFile() + ": " + what + "; its SECRET_KEY kept",
+                "restart " + InstanceServices.web(layout) + " if it runs (gunicorn reads its environment when it starts)"));
+        if (new LocalWorker(layout, config).enabled()) {
+            lines.add("the local worker's URL follows (" + layout.etcLavaDispatcher().resolve("lava-worker") + "); restart "
+                    + LocalWorker.program(layout) + " if it runs");
+        }
+        return lines;
     }
 
     /** LAVA's settings for {@code mode}, and the web program restarted to read them if it runs. */
@@ -168,6 +174,7 @@ public final class InstanceWeb {
             services.stop(group, web);
             services.start(group, web);
         }
+        new LocalWorker(layout, config).restartIfRunning(machine);
     }
 
     public boolean webRunning() {
