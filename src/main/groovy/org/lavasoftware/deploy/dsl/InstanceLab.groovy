@@ -100,6 +100,6 @@ abstract class InstanceLab {
         if (!Files.isRegularFile(file)) {
             throw ToolException.badInput("no job file ${file.toAbsolutePath()}; give a file, the job's YAML text, or a map")
         }
-        file.text
+        Files.readString(file)
     }
 }

@@ -35,7 +35,7 @@ class BundledRecipesSpec extends Specification {
     def "the bundled recipes are the ones the manual lists"() {
         expect:
         recipes()*.fileName*.toString().containsAll(['clone-instance.lava', 'nightly-backup.lava', 'limited-deployment.lava',
-                'local-development.lava', 'production-install.lava', 'pip-to-buildout.lava'])
+                'local-development.lava', 'production-install.lava', 'pip-to-buildout.lava', 'smoke-test.lava'])
     }
 
     def "#recipe says at its top what it does, its parameters and an example"() {

@@ -74,5 +74,18 @@ class EarlierTestRuns {
             admin.dropRole(system)
         }
         machine.users().delete(system)
+        removeWorkerLinks()
+    }
+
+    /** The links to local workers' settings (/etc/lava-server/dispatcher.d) that lead into a test's deleted directory. */
+    private static void removeWorkerLinks() {
+        Path dir = Path.of('/etc/lava-server/dispatcher.d')
+        if (!Files.isDirectory(dir)) {
+            return
+        }
+        Files.list(dir).withCloseable { links ->
+            links.filter { Files.isSymbolicLink(it) && !Files.exists(it) && Files.readSymbolicLink(it).startsWith(TEMP + '/') }
+                    .forEach { Files.delete(it) }
+        }
     }
 }

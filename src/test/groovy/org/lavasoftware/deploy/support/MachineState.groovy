@@ -44,7 +44,12 @@ class MachineState {
      * its own after it returns. A bound on failing, not a measure of speed.
      */
     static boolean eventually(Closure<Boolean> condition) {
-        long deadline = System.nanoTime() + 60_000_000_000L
+        eventually(60, condition)
+    }
+
+    /** As {@link #eventually(Closure)}, within {@code seconds}: for what takes a job to happen (a health check). */
+    static boolean eventually(int seconds, Closure<Boolean> condition) {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L
         while (!condition()) {
             if (System.nanoTime() > deadline) {
                 return false

@@ -3,6 +3,7 @@ package org.lavasoftware.deploy.engine.operations;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.lavasoftware.deploy.ToolException;
+import org.lavasoftware.deploy.adapters.lava.WorkerFiles;
 import org.lavasoftware.deploy.adapters.postgres.PostgresAdmin;
 import org.lavasoftware.deploy.engine.OperationContext;
 import org.lavasoftware.deploy.model.ConfigKey;
@@ -30,6 +31,7 @@ final class InstallChecks {
         }
         checkHostIsFree();
         checkCertificate();
+        checkWorkerNameIsFree();
         String user = settings.systemUser();
         if (settings.dev()) {
             if (!machine.users().exists(user)) {
@@ -57,6 +59,20 @@ final class InstallChecks {
                 throw ToolException.badInput("host " + settings.host() + " is already served by instance " + other
                         + "; give this one another with --vhost HOST");
             }
+        }
+    }
+
+    /** LAVA reads a worker's settings from one machine-wide place: another LAVA's worker of that name would share them. */
+    private void checkWorkerNameIsFree() {
+        if (!settings.worker()) {
+            return;
+        }
+        String worker = LocalWorker.defaultName(settings.name().value());
+        Path entry = WorkerFiles.SYSTEM_DISPATCHER_DIR.resolve(worker);
+        boolean leftover = Files.isSymbolicLink(entry) && !Files.exists(entry);
+        if (Files.exists(entry, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !leftover) {
+            throw ToolException.badInput(entry + " exists: another LAVA on this machine has a worker named " + worker
+                    + "; remove that entry if it is left over, or choose another instance name");
         }
     }
 

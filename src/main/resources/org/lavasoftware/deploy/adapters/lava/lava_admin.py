@@ -55,7 +55,9 @@ def worker_retire(request):
         return
     if worker.health != Worker.HEALTH_RETIRED:
         worker.go_health_retired(None, REASON)
-        worker.save()
+    # a copy's record of another instance's worker: nothing of this instance runs it
+    worker.go_state_offline()
+    worker.save()
     answer(retired=True)
 
 
