@@ -121,11 +121,11 @@ public final class LavaShell {
     private ShellCompleter.Vocabulary vocabulary(CommandSpec commands, Set<String> commandNames, DslRuntime dsl) {
         Map<String, List<String>> kinds = new LinkedHashMap<>();
         commands.subcommands().forEach((name, sub) -> {
-            List<String> labels = new ArrayList<>();
-            for (PositionalParamSpec p : sub.getCommandSpec().positionalParameters()) {
-                labels.add(p.paramLabel());
+            kinds.put(name, positionalLabels(sub.getCommandSpec()));
+            if (!sub.getSubcommands().isEmpty()) {
+                kinds.put(name, List.of(ShellCompleter.VERBS + String.join(",", sub.getSubcommands().keySet())));
+                sub.getSubcommands().forEach((verb, command) -> kinds.put(name + " " + verb, positionalLabels(command.getCommandSpec())));
             }
-            kinds.put(name, labels);
         });
         return new ShellCompleter.Vocabulary(
                 () -> commandNames,
@@ -134,6 +134,14 @@ public final class LavaShell {
                 this::instanceNames,
                 instance -> List.of(),
                 ShellCompleter.kindsFrom(kinds));
+    }
+
+    private static List<String> positionalLabels(CommandSpec command) {
+        List<String> labels = new ArrayList<>();
+        for (PositionalParamSpec p : command.positionalParameters()) {
+            labels.add(p.paramLabel());
+        }
+        return labels;
     }
 
     private Collection<String> instanceNames() {

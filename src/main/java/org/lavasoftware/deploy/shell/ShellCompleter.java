@@ -16,7 +16,7 @@ import org.jline.reader.ParsedLine;
 /**
  * Completes what the shell understands: command names and DSL primitives first; the arguments
  * of classic commands by their kind (an instance NAME, a SNAPSHOT of the instance before it, a
- * MODE); inside DSL code, instance names in {@code instance('...')} and the instance's
+ * MODE, a HEALTH, the verb of {@code device} or {@code worker}); inside DSL code, instance names in {@code instance('...')} and the instance's
  * primitives after {@code instance('x').}.
  */
 final class ShellCompleter implements Completer {
@@ -29,6 +29,9 @@ final class ShellCompleter implements Completer {
                       Function<String, Collection<String>> snapshotsOf,
                       Function<String, List<String>> argumentKinds) {
     }
+
+    /** The kind of the first argument of a command of commands: the names of its verbs follow it. */
+    static final String VERBS = "VERB:";
 
     private final Vocabulary vocabulary;
 
@@ -62,9 +65,16 @@ final class ShellCompleter implements Completer {
 
     private void completeArgument(ParsedLine line, List<Candidate> candidates) {
         List<String> words = line.words();
-        List<String> kinds = vocabulary.argumentKinds().apply(words.get(0));
+        String command = words.get(0);
+        int first = 1;
+        // a command of commands (device add ...): its verb, then the verb's own arguments
+        if (line.wordIndex() > 1 && !vocabulary.argumentKinds().apply(command + " " + words.get(1)).isEmpty()) {
+            command = command + " " + words.get(1);
+            first = 2;
+        }
+        List<String> kinds = vocabulary.argumentKinds().apply(command);
         List<String> positional = new ArrayList<>();
-        for (int i = 1; i < line.wordIndex(); i++) {
+        for (int i = first; i < line.wordIndex(); i++) {
             if (!words.get(i).startsWith("-")) {
                 positional.add(words.get(i));
             }
@@ -77,7 +87,8 @@ final class ShellCompleter implements Completer {
             case "NAME", "TARGET" -> vocabulary.instances().get();
             case "SNAPSHOT" -> positional.isEmpty() ? List.of() : vocabulary.snapshotsOf().apply(positional.get(0));
             case "MODE" -> List.of("vhost", "location");
-            default -> List.of();
+            case "HEALTH" -> List.of("good", "unknown", "maintenance", "bad", "looping", "retired");
+            default -> kind.startsWith(VERBS) ? List.of(kind.substring(VERBS.length()).split(",")) : List.of();
         };
         values.forEach(v -> candidates.add(new Candidate(v, v, kind.toLowerCase(), null, null, null, true)));
     }

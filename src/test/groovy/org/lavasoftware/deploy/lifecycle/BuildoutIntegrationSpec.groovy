@@ -102,7 +102,7 @@ eggs =
         and: 'the new build runs without it, and the web serves'
         run.status == 0
         current().startsWith('2023.01-2+bo')
-        programs() == ["lava-${NAME}-publisher RUNNING", "lava-${NAME}-web RUNNING"]*.toString()
+        programs() == ["lava-${NAME}-publisher RUNNING", "lava-${NAME}-web RUNNING", "lava-${NAME}-worker RUNNING"]*.toString()
         status() == '200'
         Files.readString(instance.resolve('instance.conf')).contains("LAVA_BUILDOUT_CFG='../../custom.cfg'")
 
@@ -211,7 +211,7 @@ eggs =
         current() != before
         current().startsWith(before.replaceFirst(/\+bo.*$/, '') + '+bo')
         Files.readString(instance.resolve('limited.cfg')).contains('extends = custom.cfg\n\n[server]\neggs -=\n    lava-scheduler\n')
-        programs() == ["lava-${NAME}-publisher RUNNING", "lava-${NAME}-web RUNNING"]*.toString()
+        programs() == ["lava-${NAME}-publisher RUNNING", "lava-${NAME}-web RUNNING", "lava-${NAME}-worker RUNNING"]*.toString()
         status() == '200'
         data.django('import boext; print(boext.GREETING)') == 'hello from boext'
         run.out.contains("to set it back: LAVA_BUILDOUT_CFG=../../custom.cfg lava-deployment-tool upgrade ${NAME} ")

@@ -2,6 +2,7 @@ package org.lavasoftware.deploy.lifecycle
 
 import java.nio.file.Files
 import java.nio.file.Path
+import org.lavasoftware.deploy.engine.operations.LocalWorker
 import org.lavasoftware.deploy.support.CliRun
 import org.lavasoftware.deploy.support.FreshCheckout
 import org.lavasoftware.deploy.support.MachineState
@@ -47,5 +48,7 @@ class InstallRollbackIntegrationSpec extends Specification {
         !Files.exists(journal)
         !MachineState.apacheSite('lava-it-broken')
         !MachineState.supervisorProgramOf('lava-it-broken')
+        !Files.exists(Path.of('/etc/lava-server/dispatcher.d').resolve(LocalWorker.defaultName('it-broken')),
+                java.nio.file.LinkOption.NOFOLLOW_LINKS)
     }
 }

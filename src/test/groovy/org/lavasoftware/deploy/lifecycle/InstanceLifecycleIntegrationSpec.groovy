@@ -134,10 +134,11 @@ class InstanceLifecycleIntegrationSpec extends Specification {
         def status = tool('status')
 
         then:
-        list.out.contains('"name":"it-demo","mode":"vhost","state":"running","revision":"2023.01-2","url":"http://it-demo.test/","last backup":null')
+        list.out.contains('"name":"it-demo","mode":"vhost","state":"running","revision":"2023.01-2","workers":"')
+        list.out.contains('"devices":"none","url":"http://it-demo.test/","last backup":null')
         list.out.contains('"name":"it-demo2","mode":"vhost","state":"running"')
         status.status == 0
-        status.out.contains('publisher=running scheduler=running web=running')
+        status.out.contains('publisher=running scheduler=running web=running worker=running')
     }
 
     def "stop and start act on an instance's services"() {

@@ -178,6 +178,7 @@ class JobsIntegrationSpec extends Specification {
         def restore = tool('--yes', 'restore', GIT, "${DEB}/latest", '--stop', '--neutralize')
         assert tool('--yes', 'device', 'health', GIT, 'qemu-01', 'good').status == 0
         def check = tool('check', GIT)
+        lavacli.identity(GIT, "http://${GIT}.test/RPC2", 'spec-user', apiToken(GIT)) // its users are the original's now
 
         then:
         restore.status == 0

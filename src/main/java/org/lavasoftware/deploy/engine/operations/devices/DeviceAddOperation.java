@@ -72,6 +72,11 @@ public final class DeviceAddOperation implements Operation {
             throw ToolException.badInput("device " + d.name() + " exists already in " + settings.instance() + " (" + d.type()
                     + ", " + d.health() + "); choose another name, or `device remove` it first");
         });
+        Path file = Devices.dictionaryFile(layout, settings.device());
+        if (Files.exists(file)) {
+            throw ToolException.badInput(file + " exists, but no device " + settings.device() + " (left by a device removed by"
+                    + " hand?); move it away, or choose another name");
+        }
         if (inventory.workers().stream().noneMatch(w -> w.name().equals(worker))) {
             throw ToolException.badInput("instance " + settings.instance() + " has no worker " + worker
                     + "; `lava-deployment-tool worker list " + settings.instance() + "` shows its workers");
@@ -95,15 +100,13 @@ public final class DeviceAddOperation implements Operation {
         boolean qemu = settings.type().equals("qemu");
         Plan.Builder plan = new Plan.Builder("adding device " + settings.device() + " (" + settings.type() + ") to "
                 + settings.instance());
+        SmokeImages images = new SmokeImages(layout.root());
+        KvmProbe kvm = new KvmProbe(images);
         if (qemu) {
             plan.add(Step.named("install what QEMU devices need")
                     .shows("apt-get install " + String.join(" ", QEMU_PACKAGES) + " (those missing)")
                     .does(() -> machine.apt().install(machine.apt().missing(QEMU_PACKAGES)))
                     .build());
-        }
-        SmokeImages images = new SmokeImages(layout.root());
-        KvmProbe kvm = new KvmProbe(images);
-        if (qemu) {
             plan.add(Step.named("prepare the smoke job's images, and find whether KVM works here")
                     .shows(images.describe() + ", made once")
                     .shows("where /dev/kvm exists: the smoke kernel booted with -enable-kvm, once (a nested virtual machine may"
@@ -114,22 +117,13 @@ public final class DeviceAddOperation implements Operation {
                     })
                     .build());
         }
-        String[] previous = {null};
+        // check() refused a dictionary that is there already: the undo removes what this step wrote
         plan.add(Step.named("install the dictionary of " + settings.device())
                 .shows(file + " (checked with LAVA's templates already):")
                 .shows(dictionary.strip())
-                .does(() -> {
-                    previous[0] = Files.exists(file) ? Files.readString(file) : null;
-                    Filesystem.file(file, settings.dictionary() == null ? qemuDictionary(kvm) : dictionary, "rw-r--r--",
-                            config.systemUser(), userGroup(layout, config, machine));
-                })
-                .undoes("put back the dictionary of " + settings.device() + " as it was", () -> {
-                    if (previous[0] == null) {
-                        Files.deleteIfExists(file);
-                    } else {
-                        Filesystem.file(file, previous[0], "rw-r--r--", config.systemUser(), userGroup(layout, config, machine));
-                    }
-                })
+                .does(() -> Filesystem.file(file, settings.dictionary() == null ? qemuDictionary(kvm) : dictionary, "rw-r--r--",
+                        config.systemUser(), userGroup(layout, config, machine)))
+                .undoes("remove the dictionary of " + settings.device(), () -> Files.deleteIfExists(file))
                 .build());
         if (qemu) {
             addHealthCheck(plan, layout, config, machine);
@@ -138,7 +132,11 @@ public final class DeviceAddOperation implements Operation {
                 .shows("in LAVA's database: device " + settings.device() + ", type " + settings.type() + " (created if new), worker "
                         + worker + ", health Unknown: its type's health check runs before its first job")
                 .does(() -> admin(layout, config, machine).addDevice(settings.device(), settings.type(), worker, "UNKNOWN"))
-                .undoes("remove " + settings.device() + " again", () -> admin(layout, config, machine).removeDevice(settings.device()))
+                .undoes("remove " + settings.device() + " again", () -> {
+                    if (Devices.find(layout.root(), settings.instance(), settings.device()).isPresent()) {
+                        admin(layout, config, machine).removeDevice(settings.device());
+                    }
+                })
                 .build());
         return plan.build();
     }
