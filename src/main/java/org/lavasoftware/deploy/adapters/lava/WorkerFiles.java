@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.lavasoftware.deploy.model.InstanceLayout;
 import org.lavasoftware.deploy.model.ShellAssignments;
@@ -36,6 +35,10 @@ public record WorkerFiles(InstanceLayout layout, String workerName, String url, 
 
     /** The worker's token, 0600 root: lava-worker reads it with --token-file. */
     public Path tokenFile() {
+        return tokenFile(layout);
+    }
+
+    public static Path tokenFile(InstanceLayout layout) {
         return layout.etcLavaDispatcher().resolve("token");
     }
 
@@ -44,12 +47,12 @@ public record WorkerFiles(InstanceLayout layout, String workerName, String url, 
         return layout.dispatcherDirs().resolve(workerName);
     }
 
-    /** The link LAVA reads them through. */
-    public Path systemLink() {
-        return SYSTEM_DISPATCHER_DIR.resolve(workerName);
+    public Path workerScript() {
+        return workerScript(layout);
     }
 
-    public Path workerScript() {
+    /** What the service manager runs: as root, as Debian's lava-worker.service does. */
+    public static Path workerScript(InstanceLayout layout) {
         return layout.dir().resolve("bin/lava-worker");
     }
 
@@ -109,11 +112,6 @@ public record WorkerFiles(InstanceLayout layout, String workerName, String url, 
 
     public String runScriptText() {
         return fill(template("lava-run.sh"));
-    }
-
-    /** The program the service manager runs: as root, as Debian's lava-worker.service does. */
-    public List<String> command() {
-        return List.of(workerScript().toString());
     }
 
     private Path binDir() {

@@ -79,9 +79,8 @@ public final class LocalWorker {
     }
 
     public ServiceProgram serviceProgram() {
-        WorkerFiles files = new WorkerFiles(layout, name(), "", "", Path.of("."), "", "");
-        return new ServiceProgram(program(layout), files.command(), "root", layout.dir(), 20,
-                layout.logDir().resolve("lava-worker.out"), true);
+        return new ServiceProgram(program(layout), List.of(WorkerFiles.workerScript(layout).toString()), "root", layout.dir(),
+                20, layout.logDir().resolve("lava-worker.out"), true);
     }
 
     /**
@@ -100,13 +99,12 @@ public final class LocalWorker {
         Filesystem.file(files.dispatcherDir().resolve("env.yaml"), files.envYaml(), "rw-r--r--", config.systemUser(), userGroup);
         Filesystem.directory(layout.workerDir().getParent(), "rwxr-xr-x", "root", "root");
         Filesystem.directory(layout.workerDir(), "rwxr-xr-x", "root", "root");
-        Filesystem.directory(WorkerFiles.SYSTEM_DISPATCHER_DIR, "rwxr-xr-x", "root", "root");
-        Filesystem.switchLink(files.systemLink(), files.dispatcherDir());
+        linkForLava(files.dispatcherDir());
     }
 
     /** The token the worker presents: made once, kept 0600 root; a restored or cloned instance keeps its own. */
     public String token() {
-        Path file = layout.etcLavaDispatcher().resolve("token");
+        Path file = WorkerFiles.tokenFile(layout);
         try {
             if (Files.isRegularFile(file)) {
                 String token = Files.readString(file).strip();
@@ -140,9 +138,13 @@ public final class LocalWorker {
     public void restoreSystemLink() {
         Path dir = layout.dispatcherDirs().resolve(name());
         if (Files.isDirectory(dir)) {
-            Filesystem.directory(WorkerFiles.SYSTEM_DISPATCHER_DIR, "rwxr-xr-x", "root", "root");
-            Filesystem.switchLink(WorkerFiles.SYSTEM_DISPATCHER_DIR.resolve(name()), dir);
+            linkForLava(dir);
         }
+    }
+
+    private void linkForLava(Path dispatcherDir) {
+        Filesystem.directory(WorkerFiles.SYSTEM_DISPATCHER_DIR, "rwxr-xr-x", "root", "root");
+        Filesystem.switchLink(WorkerFiles.SYSTEM_DISPATCHER_DIR.resolve(name()), dispatcherDir);
     }
 
     /**
