@@ -75,7 +75,13 @@ final class CommandRegistry {
 
     private static void add(CommandLine top, String name, Supplier<Object> make) {
         top.addSubcommand(name, make.get());
-        CommandSummaries.joinDescription(top.getSubcommands().get(name));
+        CommandLine command = top.getSubcommands().get(name);
+        CommandSummaries.joinDescription(command);
+        if (!command.getSubcommands().isEmpty()) {
+            // a command of commands (device, worker): its verbs read as the top's do
+            command.getSubcommands().values().forEach(CommandSummaries::joinDescription);
+            CommandSummaries.summarizeCommandList(command);
+        }
         if (name.equals("manage")) {
             // everything after NAME belongs to LAVA's command, options included
             top.getSubcommands().get(name).setStopAtPositional(true);

@@ -50,8 +50,8 @@ final class DeviceCommand implements Callable<Integer> {
     @Command(name = "add", description = {
         "Add a device: its dictionary checked with LAVA's own templates (a broken one is refused, nothing",
         "changes), installed, and the device added with health Unknown, so that its type's health check",
-        "runs before its first job. --type qemu without --dict writes a dictionary for this machine (no KVM",
-        "where /dev/kvm is missing), installs qemu-system-x86, and makes the smoke job its health check."})
+        "runs before its first job. --type qemu without --dict writes a dictionary for this machine (KVM only",
+        "where it boots a guest here), installs qemu-system-x86, and makes the smoke job its health check."})
     static final class Add extends Verb {
         @Parameters(index = "0", paramLabel = "NAME", description = "The instance.")
         private String name;

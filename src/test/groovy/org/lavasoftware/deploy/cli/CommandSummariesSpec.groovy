@@ -36,4 +36,22 @@ class CommandSummariesSpec extends Specification {
         description.size() >= 2
         description.dropRight(1).every { it.length() > 60 }   // wrapped to the width, not where the source broke lines
     }
+
+    def "a command of commands lists its verbs one line each, and each verb's help is one paragraph: #command"() {
+        when:
+        def help = CliRun.run([command, '--help']).out
+        def verbs = help.readLines().dropWhile { it != 'Commands:' }.drop(1).takeWhile { it.startsWith('  ') }
+        def verbHelp = CliRun.run([command, verb, '--help']).out
+
+        then:
+        verbs*.trim()*.split(/\s+/, 2)*.getAt(0) == expected
+        verbs.every { it.length() <= 80 }
+        def description = verbHelp.readLines().drop(1).dropWhile { it.startsWith(' ') }.takeWhile { !it.startsWith(' ') }
+        description.dropRight(1).every { it.length() > 60 }
+
+        where:
+        command  | verb  || expected
+        'device' | 'add' || ['add', 'list', 'remove', 'health']
+        'worker' | 'list' || ['list']
+    }
 }
