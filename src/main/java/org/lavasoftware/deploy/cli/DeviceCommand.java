@@ -34,6 +34,15 @@ final class DeviceCommand implements Callable<Integer> {
         return ExitStatus.BAD_INPUT.code();
     }
 
+    /** The device as it is now: its fields for programs (--json), else a line for people. */
+    static void show(CliContext context, LabInventory.Device device, String line) {
+        if (context.options().json) {
+            context.out().println(Json.write(device.fields()));
+        } else {
+            context.err().println(line);
+        }
+    }
+
     /** A verb of {@code device}: run as root with the command line's context. */
     abstract static class Verb implements Callable<Integer> {
         @ParentCommand
@@ -72,16 +81,9 @@ final class DeviceCommand implements Callable<Integer> {
         int run(CliContext context) {
             DeviceSettings settings = new DeviceSettings(InstanceName.of(name), deviceName, type,
                     dictionary == null ? null : dictionary.toAbsolutePath(), worker);
-            var added = Devices.add(context.engine(), settings);
-            added.ifPresent(d -> {
-                if (context.options().json) {
-                    context.out().println(Json.write(d.fields()));
-                } else {
-                    context.err().println("device " + d.name() + " (" + d.type() + ") added to " + name + " on worker "
-                            + d.worker() + ", health " + d.health() + (d.health().equals("Unknown")
-                            ? ": its health check, if its type has one, runs before its first job" : ""));
-                }
-            });
+            Devices.add(context.engine(), settings).ifPresent(d -> show(context, d, "device " + d.name() + " (" + d.type()
+                    + ") added to " + name + " on worker " + d.worker() + ", health " + d.health() + (d.health().equals("Unknown")
+                    ? ": its health check, if its type has one, runs before its first job" : "")));
             return 0;
         }
     }
@@ -143,13 +145,8 @@ final class DeviceCommand implements Callable<Integer> {
 
         @Override
         int run(CliContext context) {
-            Devices.health(context.engine(), InstanceName.of(name), deviceName, health).ifPresent(d -> {
-                if (context.options().json) {
-                    context.out().println(Json.write(d.fields()));
-                } else {
-                    context.err().println("device " + d.name() + " of " + name + " is " + d.health());
-                }
-            });
+            Devices.health(context.engine(), InstanceName.of(name), deviceName, health)
+                    .ifPresent(d -> show(context, d, "device " + d.name() + " of " + name + " is " + d.health()));
             return 0;
         }
     }

@@ -9,7 +9,6 @@ import org.lavasoftware.deploy.ToolException;
 import org.lavasoftware.deploy.adapters.apache.ApacheSite;
 import org.lavasoftware.deploy.adapters.apache.SiteSpec;
 import org.lavasoftware.deploy.adapters.files.Filesystem;
-import org.lavasoftware.deploy.adapters.lava.LavaAdmin;
 import org.lavasoftware.deploy.adapters.postgres.AdminCredentials;
 import org.lavasoftware.deploy.adapters.postgres.PgPass;
 import org.lavasoftware.deploy.adapters.postgres.PostgresAdmin;
@@ -172,7 +171,7 @@ public final class InstallOperation implements Operation {
                             + "lava-server manage shell's standard input, never an argument")
                     .shows("lava-worker serves jobs from " + layout.workerDir() + " on http://127.0.0.1:"
                             + ports.web() + "/ (gunicorn's loopback port), devices added with `device add`")
-                    .does(() -> worker.register(new LavaAdmin(machine.runner(), files.manage(LavaAdmin.SHELL))))
+                    .does(() -> worker.register(files.admin()))
                     .build());
         }
         plan.add(Step.named("collect static files")

@@ -9,6 +9,7 @@ import org.lavasoftware.deploy.adapters.apache.LocationSite;
 import org.lavasoftware.deploy.adapters.apache.SiteSpec;
 import org.lavasoftware.deploy.adapters.exec.Command;
 import org.lavasoftware.deploy.adapters.files.Filesystem;
+import org.lavasoftware.deploy.adapters.lava.LavaAdmin;
 import org.lavasoftware.deploy.adapters.lava.LavaScripts;
 import org.lavasoftware.deploy.adapters.lava.LavaSettings;
 import org.lavasoftware.deploy.adapters.lava.PythonRoot;
@@ -217,6 +218,18 @@ public final class InstanceFiles {
         } catch (java.io.IOException e) {
             // no code directory: nothing was fetched
         }
+    }
+
+    /** The instance's own Django, asked through lava_admin.py (workers, devices, the tool's API user). */
+    public LavaAdmin admin() {
+        return new LavaAdmin(machine.runner(), manage(LavaAdmin.SHELL));
+    }
+
+    /** As {@link #admin()}, on another database of the instance's role (a restore's staging copy). */
+    public LavaAdmin admin(String database) {
+        Command shell = manage(LavaAdmin.SHELL);
+        return new LavaAdmin(machine.runner(), Command.of(shell.argv()).as(shell.runAs()).in(shell.workDir())
+                .timeout(shell.timeout()).env(LavaScripts.DATABASE_OVERRIDE, database).build());
     }
 
     /** {@code lava-server manage ARGS} as the instance's user, from its directory. */

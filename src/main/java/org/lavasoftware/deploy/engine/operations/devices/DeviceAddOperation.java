@@ -194,7 +194,7 @@ public final class DeviceAddOperation implements Operation {
     }
 
     private static LavaAdmin admin(InstanceLayout layout, InstanceConfig config, Machine machine) {
-        return new LavaAdmin(machine.runner(), new InstanceFiles(layout, config, machine).manage(LavaAdmin.SHELL));
+        return new InstanceFiles(layout, config, machine).admin();
     }
 
     private static String userGroup(InstanceLayout layout, InstanceConfig config, Machine machine) {

@@ -87,7 +87,7 @@ public final class DeviceHealthOperation implements Operation {
     }
 
     private static LavaAdmin admin(InstanceLayout layout, InstanceConfig config, Machine machine) {
-        return new LavaAdmin(machine.runner(), new InstanceFiles(layout, config, machine).manage(LavaAdmin.SHELL));
+        return new InstanceFiles(layout, config, machine).admin();
     }
 
     public static final class Factory implements OperationFactory {

@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.lavasoftware.deploy.adapters.lava.LabInventory;
-import org.lavasoftware.deploy.adapters.lava.LavaAdmin;
 import org.lavasoftware.deploy.engine.Operation;
 import org.lavasoftware.deploy.engine.OperationContext;
 import org.lavasoftware.deploy.engine.OperationFactory;
@@ -74,8 +73,7 @@ public final class DeviceRemoveOperation implements Operation {
                         .shows("in LAVA's database: deleted when no job ran on it, else retired (LAVA would delete its jobs"
                                 + " with it); a deleted device's dictionary " + dictionary + " goes too")
                         .does(() -> {
-                            var admin = new LavaAdmin(machine.runner(), new InstanceFiles(layout, config, machine).manage(LavaAdmin.SHELL));
-                            if (admin.removeDevice(device).deleted()) {
+                            if (new InstanceFiles(layout, config, machine).admin().removeDevice(device).deleted()) {
                                 Files.deleteIfExists(dictionary);
                             }
                         })

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.function.Function;
 import org.lavasoftware.deploy.ToolException;
 import org.lavasoftware.deploy.adapters.files.Filesystem;
-import org.lavasoftware.deploy.adapters.lava.LavaAdmin;
 import org.lavasoftware.deploy.adapters.lava.LavaApi;
 import org.lavasoftware.deploy.adapters.postgres.AdminCredentials;
 import org.lavasoftware.deploy.engine.operations.InstanceFiles;
@@ -66,8 +65,7 @@ public final class ApiAccess {
     }
 
     private void register(String token) {
-        InstanceFiles files = new InstanceFiles(layout, config, machine);
-        new LavaAdmin(machine.runner(), files.manage(LavaAdmin.SHELL)).ensureApiUser(USER, token);
+        new InstanceFiles(layout, config, machine).admin().ensureApiUser(USER, token);
     }
 
     private String token() {

@@ -6,10 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
-import org.lavasoftware.deploy.adapters.exec.Command;
 import org.lavasoftware.deploy.adapters.files.Filesystem;
 import org.lavasoftware.deploy.adapters.lava.LavaAdmin;
-import org.lavasoftware.deploy.adapters.lava.LavaScripts;
 import org.lavasoftware.deploy.engine.Progress;
 import org.lavasoftware.deploy.engine.Step;
 import org.lavasoftware.deploy.engine.operations.InstanceFiles;
@@ -104,9 +102,7 @@ final class LabRestore {
                 .shows("on " + stagedDatabase + ": worker " + worker.name() + " registered with this instance's token"
                         + theirs.map(w -> "; the devices of the snapshot's worker " + w + " moved to it, " + w + " retired").orElse(""))
                 .does(() -> {
-                    Command shell = Command.of(new InstanceFiles(layout, config, machine).manage(LavaAdmin.SHELL).argv())
-                            .as(config.systemUser()).in(layout.dir()).env(LavaScripts.DATABASE_OVERRIDE, stagedDatabase).build();
-                    LavaAdmin admin = new LavaAdmin(machine.runner(), shell);
+                    LavaAdmin admin = new InstanceFiles(layout, config, machine).admin(stagedDatabase);
                     worker.register(admin);
                     if (theirs.isPresent()) {
                         admin.moveDevices(theirs.get(), worker.name());
