@@ -160,8 +160,10 @@ class WebModeToggleIntegrationSpec extends Specification {
         def status = tool('--json', 'status')
 
         then:
-        list.out.contains("\"name\":\"tg-a\",\"mode\":\"location\",\"state\":\"running\",\"revision\":\"2023.01-2\",\"url\":\"http://${machine}/tg-a/\"")
-        list.out.contains("\"name\":\"tg-b\",\"mode\":\"location\",\"state\":\"running\",\"revision\":\"2023.01-2\",\"url\":\"http://${machine}/tg-b/\"")
+        ['tg-a', 'tg-b'].every { name ->
+            list.out.contains("\"name\":\"${name}\",\"mode\":\"location\",\"state\":\"running\",\"revision\":\"2023.01-2\",\"workers\":")
+                    && list.out.contains("\"devices\":\"none\",\"url\":\"http://${machine}/${name}/\"")
+        }
         status.status == 0
         status.out.contains("\"url\":\"http://${machine}/tg-a/\",\"http\":200")
     }
