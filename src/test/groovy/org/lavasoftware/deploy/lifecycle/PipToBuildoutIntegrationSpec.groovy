@@ -120,11 +120,12 @@ class PipToBuildoutIntegrationSpec extends Specification {
         run.out.contains("Plan: conversion of ${NAME} from its pip-based venv to 2023.01-2+bo")
         run.out.contains('lava-pipext 0.2: dropped by the target: added back with eggs += (a Django application: LAVA extension)')
         run.out.contains('lava-server 2023.1: in LAVA\'s tree')
+        run.out.contains('lava-dispatcher 2023.1: in LAVA\'s tree') // the release holds the worker too
         run.out.contains("WARNING: lava.cfg would drop lava-pipext; custom.cfg adds it back")
         run.out.contains('eggs +=\n           lava-pipext')
         run.out =~ /\d+\. remove the pip-based venv   \[point of no return\]/
         run.out.indexOf('remove the pip-based venv') > run.out.indexOf('through Apache')
-        run.out.contains("${NAME}: pip has 3 packages in the venv; the target config would drop lava-pipext, which custom.cfg adds back")
+        run.out.contains("${NAME}: pip has 5 packages in the venv; the target config would drop lava-pipext, which custom.cfg adds back")
         entries() == before
     }
 

@@ -13,7 +13,7 @@ import org.lavasoftware.deploy.ToolException;
  * naming it, where it was asked for, and what to do.
  */
 public final class EggCheck {
-    /** The classic eggs that LAVA 2023.01 ships as packages of lava-server, with the package of each. */
+    /** The classic eggs that LAVA 2023.01 ships as packages of its tree (server and worker), with the package of each. */
     static final Map<String, String> COMPONENTS = Map.of(
             "lava-server", "lava_server",
             "lava-common", "lava_common",
@@ -22,7 +22,9 @@ public final class EggCheck {
             "lava-results", "lava_results_app",
             "lava-dashboard", "lava_results_app",
             "lava-rest", "lava_rest_app",
-            "linaro-django-xmlrpc", "linaro_django_xmlrpc");
+            "linaro-django-xmlrpc", "linaro_django_xmlrpc",
+            "lava-dispatcher", "lava_dispatcher",
+            "lava-dispatcher-host", "lava_dispatcher_host");
 
     /** An egg found: its version, where, and the Django applications it brings (none for LAVA's own). */
     public record Found(String name, String version, String where, List<String> apps) {

@@ -15,10 +15,10 @@ import org.lavasoftware.deploy.engine.operations.build.Requirement;
  * when it was installed editable). Names compare as Python packaging compares them.
  */
 public final class DroppedPackages {
-    /** The projects of LAVA's own tree: lava-server's package brings them all. */
+    /** The projects of LAVA's own tree: a release (server and worker, one version) brings them all. */
     public static final Set<String> LAVA_TREE = Set.of("lava-server", "lava-common", "lava-scheduler",
             "lava-scheduler-app", "lava-results", "lava-results-app", "lava-dashboard", "lava-rest", "lava-rest-app",
-            "linaro-django-xmlrpc");
+            "linaro-django-xmlrpc", "lava-dispatcher", "lava-dispatcher-host");
 
     private DroppedPackages() {
     }
