@@ -9,6 +9,7 @@ import org.lavasoftware.deploy.ToolException;
 import org.lavasoftware.deploy.adapters.apache.ApacheSite;
 import org.lavasoftware.deploy.adapters.apache.SiteSpec;
 import org.lavasoftware.deploy.adapters.files.Filesystem;
+import org.lavasoftware.deploy.adapters.lava.WorkerFiles;
 import org.lavasoftware.deploy.adapters.postgres.AdminCredentials;
 import org.lavasoftware.deploy.adapters.postgres.PgPass;
 import org.lavasoftware.deploy.adapters.postgres.PostgresAdmin;
@@ -167,7 +168,7 @@ public final class InstallOperation implements Operation {
                 .build());
         if (worker.enabled()) {
             plan.add(Step.named("register the local worker " + worker.name() + " with the server")
-                    .shows(layout.etcLavaDispatcher().resolve("token") + " (0600 root): a new token, given to LAVA through "
+                    .shows(WorkerFiles.tokenFile(layout) + " (0600 root): a new token, given to LAVA through "
                             + "lava-server manage shell's standard input, never an argument")
                     .shows("lava-worker serves jobs from " + layout.workerDir() + " on http://127.0.0.1:"
                             + ports.web() + "/ (gunicorn's loopback port), devices added with `device add`")

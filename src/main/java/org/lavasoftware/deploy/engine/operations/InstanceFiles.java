@@ -78,7 +78,8 @@ public final class InstanceFiles {
                 layout.etcLavaServer() + " (0750 root:" + u + "), etc/dispatcher-config, etc/dispatcher.d (" + u + ")",
                 layout.media() + " (0750 " + u + ": private to the instance)",
                 layout.staticFiles() + "-REV and " + layout.runDir() + " (0750 " + u + ":" + APACHE_GROUP + ")",
-                layout.logDir() + " (2750 " + u + ":adm), " + layout.tmpDir() + " (1770), code/ and bin/ (root)");
+                layout.logDir() + " (2750 " + u + ":adm), " + layout.tmpDir() + " (1770), code/ and bin/ (root)",
+                layout.etcLavaDispatcher() + " (0700 root: the local worker's token), " + layout.workerDir().getParent() + " (root)");
     }
 
     public void createTree() {
