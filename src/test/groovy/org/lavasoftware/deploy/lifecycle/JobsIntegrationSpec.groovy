@@ -86,12 +86,13 @@ class JobsIntegrationSpec extends Specification {
     }
 
     def "a QEMU device on each proves itself Good with its health check, and the two instances' job 1 run at the same time"() {
-        given: 'both schedulers stopped while the devices are added, so that their health checks start together'
-        assert tool('stop', DEB, GIT).status == 0
+        given: 'both schedulers stopped while the devices are added, and started together once both workers are online,'
+        assert schedulers('stop')
 
-        when:
+        when: 'so that their first pass schedules both health checks at once'
         def added = [DEB, GIT].collect { tool('--yes', 'device', 'add', it, 'qemu-01', '--type', 'qemu') }
-        assert tool('start', DEB, GIT).status == 0
+        assert MachineState.eventually { [DEB, GIT].every { i -> workers(i).find { it.name == workerName(i) }?.state == 'Online' } }
+        assert schedulers('start')
 
         then:
         added.every { it.status == 0 && it.err.contains('added to') && it.err.contains('health Unknown') }
@@ -269,6 +270,12 @@ class JobsIntegrationSpec extends Specification {
         !Files.exists(Path.of("/etc/lava-server/dispatcher.d/${name}"), java.nio.file.LinkOption.NOFOLLOW_LINKS)
         MachineState.run('ls', '/var/lib/lava/dispatcher/tmp').out.readLines().every { !it.startsWith("${DEB}-") }
         !MachineState.run('ps', '-eo', 'args').out.contains("instances/${DEB}/")
+    }
+
+    /** Stops or starts both instances' schedulers in one supervisorctl command (the service manager of CI's machines). */
+    private static boolean schedulers(String action) {
+        MachineState.run('supervisorctl', action, "lava-${DEB}:lava-${DEB}-scheduler".toString(),
+                "lava-${GIT}:lava-${GIT}-scheduler".toString()).status == 0
     }
 
     private String workerName(String instance) {
