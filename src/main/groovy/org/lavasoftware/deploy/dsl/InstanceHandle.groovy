@@ -274,8 +274,7 @@ class InstanceHandle extends InstanceLab {
     }
 
     private InstanceSummary lookUpSummary() {
-        InstanceSummary found = dsl.engine.list().find { it.name() == name }
-        found ?: new InstanceSummary(name, 'unknown', 'missing', 'none', null, null)
+        dsl.engine.summary(instanceName)
     }
 
     def methodMissing(String method, Object args) {

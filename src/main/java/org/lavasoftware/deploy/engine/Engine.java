@@ -88,10 +88,18 @@ public final class Engine {
         TreeSet<InstanceName> names = new TreeSet<>(root().instanceNames());
         names.addAll(root().journalNames());
         InstanceQueries queries = queries();
-        return names.stream().map(name -> summarize(name, queries)).toList();
+        return names.stream().map(name -> summarize(name, queries, true)).toList();
     }
 
-    private InstanceSummary summarize(InstanceName name, InstanceQueries queries) {
+    /**
+     * One instance's line of {@code list}, without its workers and devices: what a recipe's
+     * {@code instance('x').state} reads, with no query of every instance's database.
+     */
+    public InstanceSummary summary(InstanceName name) {
+        return summarize(name, queries(), false);
+    }
+
+    private InstanceSummary summarize(InstanceName name, InstanceQueries queries, boolean withLab) {
         InstanceLayout layout = root().instance(name);
         String mode = "unknown";
         String url = null;
@@ -102,7 +110,7 @@ public final class Engine {
                 InstanceConfig config = InstanceConfigStore.load(layout).config();
                 mode = config.webMode();
                 url = InstanceHealth.url(config);
-                if (!state.equals("not deployed") && !state.equals("interrupted")) {
+                if (withLab && !state.equals("not deployed") && !state.equals("interrupted")) {
                     lab = InstanceInventory.tryRead(layout, config);
                 }
             } catch (RuntimeException e) {
@@ -207,12 +215,7 @@ public final class Engine {
 
     /** The layout of an instance that must exist; a clear error otherwise. */
     public InstanceLayout existing(InstanceName name) {
-        InstanceLayout layout = root().instance(name);
-        if (!layout.exists()) {
-            throw ToolException.badInput("no instance named " + name + " under " + root().path()
-                    + "; `lava-deployment-tool list` shows the instances");
-        }
-        return layout;
+        return root().existing(name);
     }
 
     /** The interrupted operation of an instance, if one is waiting for {@code recover}. */

@@ -91,6 +91,16 @@ public record LavaRoot(Path path) {
         return new InstanceLayout(this, name);
     }
 
+    /** The layout of an instance that must exist; a clear error otherwise. */
+    public InstanceLayout existing(InstanceName name) {
+        InstanceLayout layout = instance(name);
+        if (!layout.exists()) {
+            throw org.lavasoftware.deploy.ToolException.badInput("no instance named " + name + " under " + path
+                    + "; `lava-deployment-tool list` shows the instances");
+        }
+        return layout;
+    }
+
     /** The names of the instance directories, sorted; directories with invalid names are skipped. */
     public List<InstanceName> instanceNames() {
         Path dir = instancesDir();

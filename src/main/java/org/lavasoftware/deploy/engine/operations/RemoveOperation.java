@@ -59,10 +59,7 @@ public final class RemoveOperation implements Operation {
 
     @Override
     public void check(OperationContext context) {
-        if (!context.layout().exists()) {
-            throw org.lavasoftware.deploy.ToolException.badInput("no instance named " + name + " under "
-                    + context.root().path() + "; `lava-deployment-tool list` shows the instances");
-        }
+        context.root().existing(name);
     }
 
     @Override

@@ -64,7 +64,7 @@ public final class DeviceAddOperation implements Operation {
     @Override
     public void check(OperationContext context) {
         SetupState.require(context.root());
-        InstanceLayout layout = Devices.existing(context.root(), settings.instance());
+        InstanceLayout layout = context.root().existing(settings.instance());
         InstanceConfig config = InstanceConfigStore.load(layout).config();
         String worker = worker(layout, config);
         LabInventory inventory = InstanceInventory.read(layout, config);

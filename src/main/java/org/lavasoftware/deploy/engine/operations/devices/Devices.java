@@ -52,17 +52,8 @@ public final class Devices {
         return inventory(engine.root(), instance).workers();
     }
 
-    static InstanceLayout existing(LavaRoot root, InstanceName name) {
-        InstanceLayout layout = root.instance(name);
-        if (!layout.exists()) {
-            throw ToolException.badInput("no instance named " + name + " under " + root.path()
-                    + "; `lava-deployment-tool list` shows the instances");
-        }
-        return layout;
-    }
-
     static LabInventory inventory(LavaRoot root, InstanceName name) {
-        InstanceLayout layout = existing(root, name);
+        InstanceLayout layout = root.existing(name);
         return InstanceInventory.read(layout, InstanceConfigStore.load(layout).config());
     }
 
