@@ -16,13 +16,13 @@ final class ListCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CliContext context = tool.context();
-        List<Map<String, Object>> rows = context.engine().list().stream().map(InstanceSummary::fields).toList();
+        List<InstanceSummary> instances = context.engine().list();
         if (context.options().json) {
-            context.out().println(Json.write(rows));
-        } else if (rows.isEmpty()) {
+            context.out().println(Json.write(instances.stream().map(InstanceSummary::fields).toList()));
+        } else if (instances.isEmpty()) {
             context.err().println("no instances under " + context.root().path());
         } else {
-            Table.print(context.out(), rows);
+            Table.print(context.out(), instances.stream().map(InstanceSummary::row).toList());
         }
         return 0;
     }

@@ -117,8 +117,11 @@ public final class Engine {
                 mode = "unreadable";
             }
         }
+        String interruption = state.equals("interrupted")
+                ? Journal.read(layout.journalFile()).map(JournalState::brief).orElse(null) : null;
         return new InstanceSummary(name.value(), mode, state, revision(layout), url, lastBackup(name),
-                lab.map(LabInventory::workerSummary).orElse(null), lab.map(LabInventory::deviceSummary).orElse(null));
+                lab.map(LabInventory::workerSummary).orElse(null), lab.map(LabInventory::deviceSummary).orElse(null),
+                interruption);
     }
 
     /** The id the instance's {@code latest} snapshot link names, without reading any snapshot. */
@@ -260,7 +263,8 @@ public final class Engine {
                         + " stopped: not confirmed; nothing was changed");
             }
             log.line("== " + operation.kind() + (name == null ? "" : " " + name) + " " + operation.parameters());
-            Journal journal = Journal.begin(journalOf(operation), operation.kind(), operation.parameters(), plan.size());
+            Journal journal = Journal.begin(journalOf(operation), operation.kind(), operation.parameters(), plan.size(),
+                    context.facts());
             new PlanRunner(reporter, log, name == null ? "`lava-deployment-tool " + operation.kind() + "` again"
                     : recoverCommand(name)).run(plan, journal);
             log.line("== " + operation.kind() + (name == null ? "" : " " + name) + " done");
@@ -307,8 +311,9 @@ public final class Engine {
              OperationLog log = settings.dryRun() ? OperationLog.discard() : openLog(name)) {
             JournalState state = interrupted(name).orElseThrow(() -> ToolException.badInput("instance " + name
                     + " has no interrupted operation any more; nothing to recover"));
-            Plan plan = operation.plan(context(layout, log));
-            new Recovery(plan, state, reporter, log, recoverCommand(name), settings.dryRun())
+            PlanFacts facts = PlanFacts.replaying(state.facts());
+            Plan plan = operation.plan(context(layout, log, facts));
+            new Recovery(plan, state, facts, reporter, log, recoverCommand(name), settings.dryRun())
                     .run(layout.journalFile());
         }
     }
@@ -348,8 +353,12 @@ public final class Engine {
 
     /** {@code layout}: null for operations on the machine and root. */
     public OperationContext context(InstanceLayout layout, OperationLog log) {
+        return context(layout, log, PlanFacts.observing());
+    }
+
+    private OperationContext context(InstanceLayout layout, OperationLog log, PlanFacts facts) {
         return new OperationContext(root(), layout, new ProcessRunner(privilege, log), log, reporter, prompter,
-                settings.dryRun());
+                settings.dryRun(), facts);
     }
 
     private static String recoverCommand(InstanceName name) {

@@ -25,43 +25,54 @@ import org.lavasoftware.deploy.io.AtomicFile;
  * interrupted operation; a completed operation deletes its journal.
  *
  * <p>Format, one record per line, tab-separated, values URL-encoded:
- * {@code begin KIND TIME PID STEPS k=v...}, {@code start I TITLE}, {@code done I},
- * {@code undo I}, {@code undone I}.
+ * {@code begin KIND TIME PID STEPS k=v...}, {@code tool VERSION}, {@code fact KEY [VALUE]},
+ * {@code start I TITLE}, {@code done I}, {@code undo I}, {@code undone I}. A record of a later
+ * version is skipped.
  */
 public final class Journal implements AutoCloseable {
     private static final Set<StandardOpenOption> NEW_FILE = Set.of(
             StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
     private final Path file;
     private final FileChannel channel;
+    private final String kind;
 
-    private Journal(Path file, FileChannel channel) {
+    private Journal(Path file, FileChannel channel, String kind) {
         this.file = file;
         this.channel = channel;
+        this.kind = kind;
     }
 
-    /** Starts the journal of a new operation; there must be none already. */
-    public static Journal begin(Path file, String kind, Map<String, String> parameters, int steps) {
+    /**
+     * Starts the journal of a new operation; there must be none already. {@code facts} are what
+     * its plan saw of the machine; the journal receives each one its steps learn later.
+     */
+    public static Journal begin(Path file, String kind, Map<String, String> parameters, int steps, PlanFacts facts) {
         try {
             Files.createDirectories(file.getParent());
             FileChannel channel = FileChannel.open(file, NEW_FILE, PosixFilePermissions.asFileAttribute(
                     PosixFilePermissions.fromString("rw-------")));
             AtomicFile.syncDirectory(file.getParent());
-            Journal journal = new Journal(file, channel);
+            Journal journal = new Journal(file, channel, kind);
             StringBuilder line = new StringBuilder("begin\t").append(encode(kind)).append('\t')
                     .append(Instant.now()).append('\t').append(ProcessHandle.current().pid()).append('\t')
                     .append(steps);
             parameters.forEach((k, v) -> line.append('\t').append(encode(k)).append('=').append(encode(v)));
             journal.append(line.toString());
+            journal.append("tool\t" + encode(Engine.toolVersion()));
+            facts.attach(journal);
             return journal;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the journal " + file + ": " + e.getMessage(), e);
         }
     }
 
-    /** Continues the journal of an interrupted operation, for recovery. */
-    public static Journal resume(Path file) {
+    /** Continues the journal of an interrupted operation, for recovery; new facts are written to it. */
+    public static Journal resume(Path file, JournalState state, PlanFacts facts) {
         try {
-            return new Journal(file, FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND));
+            Journal journal = new Journal(file, FileChannel.open(file, StandardOpenOption.WRITE,
+                    StandardOpenOption.APPEND), state.kind());
+            facts.attach(journal);
+            return journal;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the journal " + file + ": " + e.getMessage(), e);
         }
@@ -69,18 +80,26 @@ public final class Journal implements AutoCloseable {
 
     public void started(int index, String title) {
         append("start\t" + index + "\t" + encode(title));
+        FaultInjection.at(kind, index, FaultInjection.Moment.BEFORE);
     }
 
     public void done(int index) {
         append("done\t" + index);
+        FaultInjection.at(kind, index, FaultInjection.Moment.AFTER);
     }
 
     public void undoing(int index) {
         append("undo\t" + index);
+        FaultInjection.at(kind, index, FaultInjection.Moment.UNDO);
     }
 
     public void undone(int index) {
         append("undone\t" + index);
+    }
+
+    /** A fact the plan saw or a step learnt ({@link PlanFacts}); null is recorded as such. */
+    void fact(String key, String value) {
+        append("fact\t" + encode(key) + (value == null ? "" : "\t" + encode(value)));
     }
 
     /** The operation has ended in a consistent state: forget it. */
@@ -147,6 +166,8 @@ public final class Journal implements AutoCloseable {
                             Integer.parseInt(f[4]), params);
                 }
                 case "start" -> state.started(Integer.parseInt(f[1]), decode(f[2]));
+                case "tool" -> state.tool(decode(f[1]));
+                case "fact" -> state.fact(decode(f[1]), f.length > 2 ? decode(f[2]) : null);
                 case "done" -> state.done(Integer.parseInt(f[1]));
                 case "undo" -> state.undoing(Integer.parseInt(f[1]));
                 case "undone" -> state.undone(Integer.parseInt(f[1]));

@@ -1,13 +1,19 @@
 package org.lavasoftware.deploy.engine;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 
-/** What a journal says of an operation: which steps started, finished, were undone. */
+/**
+ * What a journal says of an operation: which steps started, finished, were undone, what the plan
+ * saw of the machine ({@link PlanFacts}), and the version of the tool that wrote it.
+ */
 public record JournalState(String kind, Instant startedAt, long pid, int stepCount,
-                           Map<String, String> parameters, NavigableMap<Integer, StepRecord> steps) {
+                           Map<String, String> parameters, NavigableMap<Integer, StepRecord> steps,
+                           Map<String, Optional<String>> facts, String toolVersion) {
 
     public enum Progress { STARTED, DONE, UNDOING, UNDONE }
 
@@ -28,6 +34,13 @@ public record JournalState(String kind, Instant startedAt, long pid, int stepCou
                 || s.progress() == Progress.UNDONE);
     }
 
+    /** Where it stopped, for {@code list} and {@code status}: {@code restore, step 9 of 9}. */
+    public String brief() {
+        StepRecord last = lastStep();
+        return kind + (last == null ? ", before step 1" : ", step " + (last.index() + 1)) + " of " + stepCount
+                + (isRollingBack() ? ", undoing" : "");
+    }
+
     /** One line for the user: what was interrupted, where and when. */
     public String describe() {
         StepRecord last = lastStep();
@@ -44,6 +57,8 @@ public record JournalState(String kind, Instant startedAt, long pid, int stepCou
         private int stepCount;
         private Map<String, String> parameters = Map.of();
         private final TreeMap<Integer, StepRecord> steps = new TreeMap<>();
+        private final Map<String, Optional<String>> facts = new LinkedHashMap<>();
+        private String tool = "unknown";
 
         void begin(String kind, Instant at, long pid, int stepCount, Map<String, String> parameters) {
             this.kind = kind;
@@ -51,6 +66,14 @@ public record JournalState(String kind, Instant startedAt, long pid, int stepCou
             this.pid = pid;
             this.stepCount = stepCount;
             this.parameters = parameters;
+        }
+
+        void tool(String version) {
+            this.tool = version;
+        }
+
+        void fact(String key, String value) {
+            facts.put(key, Optional.ofNullable(value));
         }
 
         void started(int index, String title) {
@@ -77,7 +100,8 @@ public record JournalState(String kind, Instant startedAt, long pid, int stepCou
         }
 
         JournalState build() {
-            return new JournalState(kind, startedAt, pid, stepCount, Map.copyOf(parameters), steps);
+            return new JournalState(kind, startedAt, pid, stepCount, Map.copyOf(parameters), steps,
+                    java.util.Collections.unmodifiableMap(new LinkedHashMap<>(facts)), tool);
         }
     }
 }

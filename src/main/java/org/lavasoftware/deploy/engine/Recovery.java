@@ -11,7 +11,10 @@ import org.lavasoftware.deploy.engine.JournalState.StepRecord;
 /**
  * Brings an instance back to a consistent state after an operation was killed: undoes what the
  * journal says was done (the running step included), or, when the operation had passed its point
- * of no return, finishes it.
+ * of no return, finishes it. The plan it works through was rebuilt from the journal's parameters
+ * and facts, so it is the plan that ran, whatever the crash left of the machine; every undo and
+ * every step after the point of no return can run again, so a recovery that is itself killed is
+ * simply recovered again.
  */
 final class Recovery {
     private final Plan plan;
@@ -20,10 +23,13 @@ final class Recovery {
     private final OperationLog log;
     private final String recoverHint;
     private final boolean dryRun;
+    private final PlanFacts facts;
 
-    Recovery(Plan plan, JournalState state, Reporter reporter, OperationLog log, String recoverHint, boolean dryRun) {
+    Recovery(Plan plan, JournalState state, PlanFacts facts, Reporter reporter, OperationLog log, String recoverHint,
+             boolean dryRun) {
         this.plan = plan;
         this.state = state;
+        this.facts = facts;
         this.reporter = reporter;
         this.log = log;
         this.recoverHint = recoverHint;
@@ -31,7 +37,7 @@ final class Recovery {
     }
 
     void run(Path journalFile) {
-        checkPlanMatches();
+        checkPlanMatches(journalFile);
         boolean finish = passedPointOfNoReturn();
         if (finish) {
             int first = firstNotDone();
@@ -43,7 +49,8 @@ final class Recovery {
             reporter.info("the interrupted " + state.kind() + " had passed its point of no return: finishing it ("
                     + rest.size() + " step" + (rest.size() == 1 ? "" : "s") + " left)");
             log.line("== recover: finishing " + state.kind() + " from step " + (first + 1));
-            new PlanRunner(reporter, log, recoverHint).runFrom(plan, Journal.resume(journalFile), first, true);
+            new PlanRunner(reporter, log, recoverHint).runFrom(plan, Journal.resume(journalFile, state, facts), first, true);
+            reporter.info("the interrupted " + state.kind() + " was finished");
             return;
         }
         int last = lastToUndo();
@@ -65,7 +72,7 @@ final class Recovery {
                 + (last == 0 ? "" : "s") + " to look at)");
         log.line("== recover: undoing " + state.kind() + " from step " + (last + 1));
         List<String> failures = new PlanRunner(reporter, log, recoverHint)
-                .undoFrom(plan, Journal.resume(journalFile), last, undone);
+                .undoFrom(plan, Journal.resume(journalFile, state, facts), last, undone);
         if (!failures.isEmpty()) {
             throw ToolException.unexpectedState("recovery could not undo " + String.join(", ", failures)
                     + "; fix that and run " + recoverHint + " again (log: " + log.file() + ")");
@@ -73,12 +80,20 @@ final class Recovery {
         reporter.info("the interrupted " + state.kind() + " was undone");
     }
 
-    private void checkPlanMatches() {
+    /**
+     * The rebuilt plan is the one that ran unless the journal comes from another version of the
+     * tool that plans differently: then only the journal's own list of steps is left to go by.
+     */
+    private void checkPlanMatches(Path journalFile) {
         for (StepRecord record : state.steps().values()) {
             if (record.index() >= plan.size() || !plan.steps().get(record.index()).title().equals(record.title())) {
+                String version = Engine.toolVersion();
                 throw ToolException.unexpectedState("cannot recover the interrupted " + state.kind()
-                        + ": its step " + (record.index() + 1) + " '" + record.title()
-                        + "' is not what this tool plans now; use the version of the tool that started it");
+                        + ": it was started by version " + state.toolVersion() + " of the tool, whose step "
+                        + (record.index() + 1) + " '" + record.title() + "' version " + version
+                        + " does not plan; run `recover` with version " + state.toolVersion()
+                        + ", or by hand: undo the steps " + journalFile + " records as started (start/done lines),"
+                        + " last first, then delete that file");
             }
         }
     }

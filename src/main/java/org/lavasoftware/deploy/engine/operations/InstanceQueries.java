@@ -7,6 +7,8 @@ import java.util.Map;
 import org.lavasoftware.deploy.adapters.lava.LabInventory;
 import org.lavasoftware.deploy.adapters.services.ServiceManager;
 import org.lavasoftware.deploy.adapters.services.ServiceState;
+import org.lavasoftware.deploy.engine.InstanceLock;
+import org.lavasoftware.deploy.engine.Journal;
 import org.lavasoftware.deploy.engine.operations.web.WebAddress;
 import org.lavasoftware.deploy.model.InstanceConfig;
 import org.lavasoftware.deploy.model.InstanceConfigStore;
@@ -63,6 +65,12 @@ public final class InstanceQueries {
             http = machine.http().status(probe.url(), probe.host(), probe.https());
             if (state.equals("running") && http != 200) {
                 state = "broken";
+            }
+        }
+        if (InstanceLock.holder(layout.lockFile()).isEmpty()) {
+            var interrupted = Journal.read(layout.journalFile());
+            if (interrupted.isPresent()) {
+                state = "interrupted (" + interrupted.get().brief() + ")";
             }
         }
         LabInventory lab = programs.isEmpty() ? null : InstanceInventory.tryRead(layout, config).orElse(null);

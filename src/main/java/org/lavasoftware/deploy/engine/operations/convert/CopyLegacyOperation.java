@@ -67,7 +67,7 @@ public final class CopyLegacyOperation implements Operation {
 
     private OperationContext original(OperationContext context) {
         return new OperationContext(context.root(), context.root().instance(settings.original()), context.runner(),
-                context.log(), context.reporter(), context.prompter(), context.dryRun());
+                context.log(), context.reporter(), context.prompter(), context.dryRun(), context.facts());
     }
 
     @Override
