@@ -1,6 +1,5 @@
 package org.lavasoftware.deploy.dsl
 
-import java.time.Duration
 import org.lavasoftware.deploy.ToolException
 import org.lavasoftware.deploy.engine.InstanceSummary
 import org.lavasoftware.deploy.engine.Progress
@@ -12,7 +11,6 @@ import org.lavasoftware.deploy.engine.operations.restore.RestoreOperation
 import org.lavasoftware.deploy.engine.operations.upgrade.RollbackOperation
 import org.lavasoftware.deploy.engine.operations.upgrade.UpgradeOperation
 import org.lavasoftware.deploy.engine.operations.upgrade.UpgradeTarget
-import org.lavasoftware.deploy.snapshot.Pruner
 import org.lavasoftware.deploy.snapshot.SnapshotResolver
 import org.lavasoftware.deploy.snapshot.SnapshotVerifier
 import org.lavasoftware.deploy.snapshot.Snapshots
@@ -182,11 +180,7 @@ class InstanceHandle extends InstanceLab {
         if (!(options.keep instanceof Number) || (options.keep as int) < 1) {
             throw ToolException.badInput('prune needs keep: N, with N at least 1')
         }
-        def snapshots = Snapshots.of(dsl.engine.root(), instanceName, {})
-        if (dsl.engine.isDryRun()) {
-            return new Pruner(snapshots, Duration.ZERO).wouldRemove(options.keep as int)*.toString()
-        }
-        new Pruner(snapshots, Duration.ZERO).keepNewest(options.keep as int)*.toString()
+        dsl.engine.prune(instanceName, options.keep as int)
     }
 
     @Primitive(value = 'Upgrades the instance to a revision of its code source (as `upgrade`); null for the newest. Options: backup (default true), keep (default 3), buildout (LAVA_BUILDOUT_CFG for this upgrade and after, as `LAVA_BUILDOUT_CFG=... upgrade`: a changed config is a new build of the same revision), jobCheck (default true: with a QEMU device on the local worker, the smoke job must pass on the new revision, else the upgrade is undone).',

@@ -300,6 +300,16 @@ public final class Engine {
         refuseIfInterrupted(operation.instance());
     }
 
+    /**
+     * Removes all but the {@code keep} newest snapshots of an instance (never the latest) as a
+     * journaled operation; returns the ids removed, or in a dry run those it would remove.
+     */
+    public List<String> prune(InstanceName name, int keep) {
+        var prune = new org.lavasoftware.deploy.engine.operations.backup.PruneOperation(name, keep);
+        execute(prune);
+        return prune.chosen();
+    }
+
     /** Finishes or undoes the interrupted operation of an instance, as its journal says. */
     public void recover(InstanceName name) {
         InstanceLayout layout = root().instance(name);

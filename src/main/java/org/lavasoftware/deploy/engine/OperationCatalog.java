@@ -10,6 +10,7 @@ import org.lavasoftware.deploy.engine.operations.RemoveOperation;
 import org.lavasoftware.deploy.engine.operations.ServiceOperation;
 import org.lavasoftware.deploy.engine.operations.SetupOperation;
 import org.lavasoftware.deploy.engine.operations.backup.BackupOperation;
+import org.lavasoftware.deploy.engine.operations.backup.PruneOperation;
 import org.lavasoftware.deploy.engine.operations.convert.ConvertOperation;
 import org.lavasoftware.deploy.engine.operations.convert.CopyLegacyOperation;
 import org.lavasoftware.deploy.engine.operations.devices.DeviceAddOperation;
@@ -34,7 +35,7 @@ public final class OperationCatalog {
         return new OperationCatalog(List.of(new SetupOperation.Factory(), new InstallOperation.Factory(),
                 new RemoveOperation.Factory(), new ServiceOperation.Factory(ServiceOperation.Action.START),
                 new ServiceOperation.Factory(ServiceOperation.Action.STOP),
-                new ServiceOperation.Factory(ServiceOperation.Action.RESTART), new BackupOperation.Factory(),
+                new ServiceOperation.Factory(ServiceOperation.Action.RESTART), new BackupOperation.Factory(), new PruneOperation.Factory(),
                 new RestoreOperation.Factory(), new UpgradeOperation.Factory(), new RollbackOperation.Factory(),
                 new ConvertOperation.Factory(), new CopyLegacyOperation.Factory(),
                 new ToggleOperation.Factory(), new ToggleAllOperation.Factory(), new DeviceAddOperation.Factory(),

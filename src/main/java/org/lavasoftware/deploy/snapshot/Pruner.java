@@ -67,14 +67,26 @@ public final class Pruner {
     }
 
     /**
+     * Removes one snapshot the caller chose, under the snapshots' lock, whatever an earlier,
+     * killed removal of it left: the snapshot, its {@code .ID.pruning} remains, or nothing.
+     */
+    public void removeChosen(SnapshotId id) {
+        try (InstanceLock held = snapshots.lock("removal of snapshot " + id, lockWait)) {
+            delete(id);
+        }
+    }
+
+    /**
      * First renamed out of the way in one step, then deleted: a prune killed half-way leaves a
      * {@code .ID.pruning} directory for the clean-up, never a snapshot with files missing.
      */
     private void delete(SnapshotId id) {
         Path doomed = snapshots.dir().resolve(SnapshotLayout.pruningName(id));
         try {
-            Files.move(snapshots.pathOf(id), doomed, StandardCopyOption.ATOMIC_MOVE);
-            AtomicFile.syncDirectory(snapshots.dir());
+            if (Files.exists(snapshots.pathOf(id))) {
+                Files.move(snapshots.pathOf(id), doomed, StandardCopyOption.ATOMIC_MOVE);
+                AtomicFile.syncDirectory(snapshots.dir());
+            }
             Trees.delete(doomed);
         } catch (IOException e) {
             throw ToolException.failed("cannot remove snapshot " + id + ": " + IoErrors.describe(e), e);

@@ -5,6 +5,7 @@ import java.nio.file.Path
 import org.lavasoftware.deploy.support.CliRun
 import org.lavasoftware.deploy.support.FreshCheckout
 import org.lavasoftware.deploy.support.InstanceData
+import org.lavasoftware.deploy.support.KillPoints
 import org.lavasoftware.deploy.support.MachineState
 import org.lavasoftware.deploy.support.PagePoller
 import spock.lang.Shared
@@ -136,6 +137,78 @@ class UpgradeIntegrationSpec extends Specification {
         git.sql("SELECT count(*) FROM information_schema.tables WHERE table_name = 'lava_results_app_upgradenote'") == ['0']
         git.users() == ['alice', 'lava-health']
         page().contains('2023.01')
+    }
+
+    def "an upgrade killed at every step boundary is recovered to r1, or past its check to r2; never a mix"() {
+        given:
+        KillPoints kills = new KillPoints(root)
+        List<String> upgrade = ['--yes', 'upgrade', 'it-up', 'r2', '--no-backup']
+        Map plan = kills.plan(upgrade)
+        int steps = plan.titles.size()
+        List<Integer> boundaries = KillPoints.full() ? (1..steps + 1).toList() : KillPoints.sample(steps, plan.noReturn)
+
+        expect:
+        plan.noReturn > 0
+        boundaries.each { int step ->
+            String moment = step <= steps ? 'before' : 'after'
+            int at = Math.min(step, steps)
+            String what = "upgrade killed ${moment} step ${at} of ${steps} '${plan.titles[at - 1]}'"
+            kills.killed('upgrade', at, moment, upgrade)
+            def recover = kills.recover('it-up')
+            assert recover.status == 0: "${what}: ${recover}"
+            String revision = step <= plan.noReturn ? 'r1' : 'r2'
+            assert onRevision(revision): "${what}: ${recover}"
+            assert kills.recover('it-up').status == 2: what
+            assert MachineState.postgresObjects('lava-it-up-pre-upgrade').isEmpty(): what
+            assert KillPoints.halfWritten(root.resolve('instances/it-up')).isEmpty(): what
+            if (revision == 'r2') {
+                assert tool([:], '--yes', 'rollback', 'it-up').status == 0: what
+            }
+        }
+    }
+
+    def "a rollback killed at every step boundary is recovered to r2 or finished on r1"() {
+        given:
+        assert tool([:], '--yes', 'upgrade', 'it-up', 'r2', '--no-backup').status == 0
+        KillPoints kills = new KillPoints(root)
+        List<String> rollback = ['--yes', 'rollback', 'it-up']
+        Map plan = kills.plan(rollback)
+        int steps = plan.titles.size()
+
+        expect:
+        (1..steps + 1).each { int step ->
+            String moment = step <= steps ? 'before' : 'after'
+            int at = Math.min(step, steps)
+            String what = "rollback killed ${moment} step ${at} of ${steps} '${plan.titles[at - 1]}'"
+            kills.killed('rollback', at, moment, rollback)
+            def recover = kills.recover('it-up')
+            assert recover.status == 0: "${what}: ${recover}"
+            String revision = plan.noReturn > 0 && step > plan.noReturn ? 'r1' : 'r2'
+            assert onRevision(revision): "${what}: ${recover}"
+            assert kills.recover('it-up').status == 2: what
+            if (revision == 'r1') {
+                assert tool([:], '--yes', 'upgrade', 'it-up', 'r2', '--no-backup').status == 0: what
+            }
+        }
+        tool([:], '--yes', 'rollback', 'it-up').status == 0
+        onRevision('r1')
+    }
+
+    /** The instance runs {@code revision} wholly: code, static files, migrations, its page; its data kept. */
+    boolean onRevision(String revision) {
+        Path code = root.resolve('instances/it-up/code')
+        assert Files.readSymbolicLink(code.resolve('current')).toString() == revision
+        assert Files.isDirectory(code.resolve(revision))
+        ['current', 'previous'].each { link ->
+            assert !Files.isSymbolicLink(code.resolve(link)) || Files.isDirectory(code.resolve(link)): "${link} dangles"
+        }
+        assert Files.readSymbolicLink(root.resolve('instances/it-up/var/www/lava-server/static')).toString() == "static-${revision}"
+        String upgradeNotes = git.sql("SELECT count(*) FROM information_schema.tables WHERE table_name = 'lava_results_app_upgradenote'")[0]
+        assert upgradeNotes == (revision == 'r2' ? '1' : '0')
+        assert git.users() == ['alice', 'lava-health']
+        def status = tool([:], '--json', 'status', 'it-up')
+        assert status.status == 0 && status.out.contains('"http":200'): status.out
+        true
     }
 
     def "an unknown revision is refused before anything changes"() {

@@ -1,0 +1,73 @@
+package org.lavasoftware.deploy.support
+
+import java.nio.file.Files
+import java.nio.file.Path
+
+/**
+ * Runs an operation through the real launcher with the test-only kill switch
+ * ({@code LAVA_DEPLOY_TEST_KILL_AT}), so that it dies by SIGKILL at a chosen step boundary, and
+ * reads from its {@code --dry-run} how many steps it has and where its point of no return is.
+ */
+class KillPoints {
+    static final String SWITCH = 'LAVA_DEPLOY_TEST_KILL_AT'
+
+    /** Which kills the matrix runs: all boundaries, or (the default for the heaviest plans) a sample. */
+    static boolean full() {
+        System.getProperty('ldt.crash.matrix', 'ci') == 'full'
+    }
+
+    /**
+     * The boundaries CI kills a long plan at: the first steps, the two around its point of no
+     * return, the last two and after the last; the others with {@code -Dldt.crash.matrix=full}.
+     */
+    static List<Integer> sample(int steps, int noReturn) {
+        ([1, 2, noReturn, noReturn + 1, steps, steps + 1] as TreeSet<Integer>).findAll { it >= 1 && it <= steps + 1 }.toList()
+    }
+
+    final Path root
+
+    KillPoints(Path root) {
+        this.root = root
+    }
+
+    /** The plan of {@code args} as --dry-run prints it: its step titles, and the 1-based point of no return (0 when none). */
+    Map plan(List<String> args) {
+        def run = FreshCheckout.run(['--root', root.toString(), '--dry-run'] + args)
+        assert run.status == 0: run
+        List<String> titles = []
+        int noReturn = 0
+        run.out.readLines().each { line ->
+            def m = line =~ /^\s*(\d+)\. (.*?)(\s+\[point of no return\])?$/
+            if (m.matches()) {
+                titles << m.group(2)
+                if (m.group(3)) {
+                    noReturn = m.group(1) as int
+                }
+            }
+        }
+        assert titles: run
+        [titles: titles, noReturn: noReturn]
+    }
+
+    /** Runs {@code args}, killed at {@code kind:step:moment}; returns the launcher's result (status 137). */
+    FreshCheckout.Result killed(String kind, int step, String moment, List<String> args) {
+        def run = FreshCheckout.run(['--root', root.toString()] + args, [(SWITCH): "${kind}:${step}:${moment}".toString()])
+        assert run.status == 137: "expected ${args} to be killed at ${kind}:${step}:${moment}, got ${run}"
+        run
+    }
+
+    /** Recovers through the real launcher, optionally itself killed at a boundary. */
+    FreshCheckout.Result recover(String name, String killAt = null) {
+        FreshCheckout.run(['--root', root.toString(), 'recover', name], killAt ? [(SWITCH): killAt] : [:])
+    }
+
+    /** Files a crash may leave half written: the temporary files AtomicFile renames into place. */
+    static List<Path> halfWritten(Path dir) {
+        if (!Files.exists(dir)) {
+            return []
+        }
+        Files.walk(dir).withCloseable { s ->
+            s.filter { it.fileName.toString() ==~ /\..*\.tmp/ || it.fileName.toString().endsWith('.partial') }.toList()
+        }
+    }
+}
