@@ -20,8 +20,7 @@ final class PruneCommand extends PrivilegedCommand {
     protected int run(CliContext context) {
         List<String> removed = context.engine().prune(InstanceName.of(name), keep);
         if (removed.isEmpty()) {
-            context.err().println("nothing to prune: " + name + " has at most " + keep + " snapshot" + (keep == 1 ? "" : "s")
-                    + " besides its latest");
+            context.err().println("nothing to prune: " + name + " has no snapshot beyond the " + keep + " newest and its latest");
         }
         return 0;
     }

@@ -203,6 +203,29 @@ class KillAtEveryStepIntegrationSpec extends Specification {
         }
     }
 
+    def "a prune killed at every step boundary removes none of the snapshots it chose, or all of them"() {
+        given: 'three snapshots each time: the latest stays, two go'
+        assert tool('prune', NAME, '--keep', '1').status == 0
+        while (snapshots().size() < 3) {
+            assert tool('backup', NAME).status == 0
+        }
+        int steps = kills.plan(['prune', NAME, '--keep', '1']).titles.size()
+
+        expect:
+        (1..steps + 1).each { int step ->
+            String what = "prune killed at boundary ${step} of ${steps + 1}"
+            while (snapshots().size() < 3) {
+                assert tool('backup', NAME).status == 0
+            }
+            List<String> before = snapshots()
+            kills.killed('prune', Math.min(step, steps), step <= steps ? 'before' : 'after', ['prune', NAME, '--keep', '1'])
+            recoveredCleanly(kills.recover(NAME), what)
+            assert snapshots() == before || snapshots() == [before.last()]: what
+            assert snapshots() == (step == 1 ? before : [before.last()]): what
+            assert !Files.list(root.resolve("backups/${NAME}")).withCloseable { s -> s.anyMatch { it.fileName.toString().endsWith('.pruning') } }: what
+        }
+    }
+
     def "a toggle killed at every step boundary leaves the instance served in one mode or the other"() {
         given:
         Map plan = kills.plan(['toggle', NAME, 'location'])
