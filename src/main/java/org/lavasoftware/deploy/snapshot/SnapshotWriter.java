@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.lavasoftware.deploy.ToolException;
 import org.lavasoftware.deploy.engine.InstanceLock;
@@ -83,17 +84,33 @@ public final class SnapshotWriter implements AutoCloseable {
 
     /** Locks the backups directory and starts a snapshot under a new, unique id. */
     public static SnapshotWriter begin(Snapshots backups, SnapshotMetadata metadata, WriterOptions options) {
-        return begin(backups, metadata, options, Checkpoint.NONE);
+        return begin(backups, metadata, options, id -> { }, Checkpoint.NONE);
+    }
+
+    /**
+     * As {@link #begin(Snapshots, SnapshotMetadata, WriterOptions)}, telling {@code named} the id
+     * before anything is written under it: a backup journals it, so that a recovery throws away
+     * this snapshot by its name ({@link Snapshots#discardUnfinished}).
+     */
+    public static SnapshotWriter begin(Snapshots backups, SnapshotMetadata metadata, WriterOptions options,
+                                       Consumer<SnapshotId> named) {
+        return begin(backups, metadata, options, named, Checkpoint.NONE);
     }
 
     static SnapshotWriter begin(Snapshots backups, SnapshotMetadata metadata, WriterOptions options,
                                 Checkpoint checkpoint) {
+        return begin(backups, metadata, options, id -> { }, checkpoint);
+    }
+
+    private static SnapshotWriter begin(Snapshots backups, SnapshotMetadata metadata, WriterOptions options,
+                                        Consumer<SnapshotId> named, Checkpoint checkpoint) {
         // the manifest keeps milliseconds; the check compares the manifest read back with this
         Instant now = options.clock().instant().truncatedTo(ChronoUnit.MILLIS);
         InstanceLock lock = backups.lock("backup of " + metadata.instance(), options.lockWait());
         Path partial = null;
         try {
             SnapshotId id = SnapshotId.unique(now, backups.takenIds());
+            named.accept(id);
             partial = backups.dir().resolve(SnapshotLayout.partialName(id));
             // created owner-only: the umask can only take bits away, so nobody else ever reads it
             Files.createDirectory(partial, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));

@@ -172,6 +172,38 @@ public final class Snapshots {
         return removed;
     }
 
+    /**
+     * Throws away snapshot {@code id} as a writer left it when it did not finish (a backup that
+     * failed, or was killed and is being undone): its {@code .ID.partial} directory, and {@code ID}
+     * itself when it was renamed so but {@code latest} was not moved to it, which means it was not
+     * checked. The one {@code latest} points to is complete and checked, and stays. It is renamed
+     * back to a partial one before it is deleted, so a removal cut short leaves no snapshot with
+     * files missing; run again, this finishes it. Like {@link #cleanupPartials()}, it fails at
+     * once if another process holds the backups directory.
+     */
+    public void discardUnfinished(SnapshotId id) {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        Path partial = dir.resolve(SnapshotLayout.partialName(id));
+        Path finished = pathOf(id);
+        try (InstanceLock held = lock("removal of unfinished snapshot " + id, Duration.ZERO)) {
+            if (isWriting(partial)) {
+                throw new IllegalStateException("snapshot " + id + " is being written: close its writer first");
+            }
+            Trees.delete(partial);
+            if (Files.isDirectory(finished, LinkOption.NOFOLLOW_LINKS) && !latest().map(id::equals).orElse(false)) {
+                Files.move(finished, partial, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                AtomicFile.syncDirectory(dir);
+                Trees.delete(partial);
+            }
+            AtomicFile.syncDirectory(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove the unfinished snapshot " + id + " from " + dir + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
     /** Every id in use here, finished or not, so that a new one is different from all. */
     Set<SnapshotId> takenIds() {
         Set<SnapshotId> taken = new HashSet<>(ids());

@@ -27,26 +27,35 @@ public final class BackgroundRemoval {
     private BackgroundRemoval() {
     }
 
-    /** Renames {@code dir} out of the way and removes it, and any discarded beside it, in the background. */
+    /**
+     * Renames {@code dir} out of the way and removes it, and any discarded beside it, in the
+     * background. Called again once {@code dir} is gone (a step finished again by a recovery), it
+     * still removes what a removal cut short left beside it.
+     */
     public static void discard(Path dir, ProcessRunner runner) {
-        if (!Files.exists(dir)) {
+        Path parent = dir.toAbsolutePath().getParent();
+        if (Files.exists(dir)) {
+            Path discarded = parent.resolve(PREFIX + dir.getFileName() + "-" + System.currentTimeMillis());
+            try {
+                Files.move(dir, discarded, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot rename " + dir + " to " + discarded + ": " + e.getMessage(), e);
+            }
+        } else if (!Files.isDirectory(parent)) {
             return;
         }
-        Path parent = dir.toAbsolutePath().getParent();
-        Path discarded = parent.resolve(PREFIX + dir.getFileName() + "-" + System.currentTimeMillis());
-        try {
-            Files.move(dir, discarded, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot rename " + dir + " to " + discarded + ": " + e.getMessage(), e);
+        List<Path> doomed = discardedIn(parent);
+        if (doomed.isEmpty()) {
+            return;
         }
         List<String> argv = new ArrayList<>(List.of("rm", "-r", "-f", "--one-file-system", "--"));
-        discardedIn(parent).forEach(p -> argv.add(p.toString()));
+        doomed.forEach(p -> argv.add(p.toString()));
         try {
             runner.detached(Command.of(argv).build());
         } catch (ToolException e) {
             // no session of its own to be had: removed now, the command waits after all
-            runner.log().line("  " + e.getMessage() + "; removing " + discarded + " now");
-            Filesystem.deleteTree(discarded);
+            runner.log().line("  " + e.getMessage() + "; removing " + doomed + " now");
+            doomed.forEach(Filesystem::deleteTree);
         }
     }
 

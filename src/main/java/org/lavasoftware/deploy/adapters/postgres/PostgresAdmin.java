@@ -168,20 +168,47 @@ public final class PostgresAdmin implements AutoCloseable {
     }
 
     /**
-     * Undoes {@link #swap}, from wherever it got to: the original database (now {@code previous})
-     * becomes the live one again, the restored one goes back to being {@code replacement}.
+     * Undoes {@link #swap}, from wherever it got to, and again after that: the original database
+     * (now {@code previous}, unless the swap had not renamed it yet) becomes the live one again,
+     * accepting connections, and the restored one goes back to being {@code replacement}. A
+     * recovery undoes a swap the process was killed in, at any point of it, or never started.
      */
     public void unswap(String live, String replacement, String previous) {
-        if (!databaseExists(previous)) {
-            return;
+        switch (SwapState.of(databaseExists(live), databaseExists(replacement), databaseExists(previous))) {
+            case SWAPPED -> {
+                execute("ALTER DATABASE " + quote(live) + " ALLOW_CONNECTIONS false");
+                terminateSessions(live);
+                execute("ALTER DATABASE " + quote(live) + " RENAME TO " + quote(replacement));
+                execute("ALTER DATABASE " + quote(previous) + " RENAME TO " + quote(live));
+            }
+            case LIVE_RENAMED -> execute("ALTER DATABASE " + quote(previous) + " RENAME TO " + quote(live));
+            case NOT_SWAPPED -> {
+                // the live database is the original, its connections perhaps refused by the swap
+            }
+            case NO_LIVE -> {
+                return;
+            }
         }
-        if (databaseExists(live)) {
-            execute("ALTER DATABASE " + quote(live) + " ALLOW_CONNECTIONS false");
-            terminateSessions(live);
-            execute("ALTER DATABASE " + quote(live) + " RENAME TO " + quote(replacement));
-        }
-        execute("ALTER DATABASE " + quote(previous) + " RENAME TO " + quote(live));
         execute("ALTER DATABASE " + quote(live) + " ALLOW_CONNECTIONS true");
+    }
+
+    /** Where a {@link #swap} got to, from the databases there are. */
+    enum SwapState {
+        /** Nothing renamed (the replacement still there): a previous one too is one left from before. */
+        NOT_SWAPPED,
+        /** The live database renamed to previous, the replacement not renamed to live yet. */
+        LIVE_RENAMED,
+        /** Both renamed: the replacement is live, the original previous. */
+        SWAPPED,
+        /** Neither live nor previous: nothing this tool can put back. */
+        NO_LIVE;
+
+        static SwapState of(boolean live, boolean replacement, boolean previous) {
+            if (!previous || live && replacement) {
+                return live ? NOT_SWAPPED : NO_LIVE;
+            }
+            return live ? SWAPPED : LIVE_RENAMED;
+        }
     }
 
     /**

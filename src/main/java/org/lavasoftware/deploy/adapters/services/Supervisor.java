@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.lavasoftware.deploy.ToolException;
 import org.lavasoftware.deploy.adapters.exec.Command;
 import org.lavasoftware.deploy.adapters.exec.ExecResult;
 import org.lavasoftware.deploy.adapters.exec.ProcessRunner;
@@ -150,10 +151,32 @@ public final class Supervisor implements ServiceManager {
                 .privileged().timeout(Duration.ofMinutes(2)).build());
     }
 
+    /**
+     * Starts the programs; one already running is what was asked (supervisorctl calls that an
+     * error): an interrupted operation's recovery starts again what it may have started already.
+     */
     @Override
     public void start(String group, List<String> programs) {
-        runner.run(Command.of("supervisorctl", "start").args(programs.stream().map(p -> group + ":" + p).toList())
-                .privileged().timeout(Duration.ofMinutes(2)).build());
+        Command start = Command.of("supervisorctl", "start").args(programs.stream().map(p -> group + ":" + p).toList())
+                .privileged().timeout(Duration.ofMinutes(2)).build();
+        ExecResult result = runner.runAllowingFailure(start);
+        if (!result.succeeded() && !onlyAlreadyStarted(result.stdout() + "\n" + result.stderr())) {
+            throw ToolException.failed("supervisorctl failed (exit " + result.exitCode() + "): " + result.lastErrorLine());
+        }
+    }
+
+    /** Whether every error supervisorctl's output reports is a program already started. */
+    static boolean onlyAlreadyStarted(String output) {
+        boolean any = false;
+        for (String line : output.split("\n")) {
+            if (line.contains("ERROR")) {
+                if (!line.strip().endsWith("ERROR (already started)")) {
+                    return false;
+                }
+                any = true;
+            }
+        }
+        return any;
     }
 
     @Override

@@ -94,7 +94,7 @@ public final class BackupOperation implements Operation {
         Machine machine = Machine.of(context);
         InstanceConfig config = InstanceConfigStore.load(layout).config();
         Snapshots backups = Snapshots.of(context.root(), name, context.reporter()::info);
-        SnapshotWriter[] writer = new SnapshotWriter[1];
+        BackupSnapshot snapshot = new BackupSnapshot(backups, context.facts());
         MediaPlan[] media = new MediaPlan[1];
         DatabaseFacts[] facts = new DatabaseFacts[1];
         String database = config.databaseName();
@@ -107,30 +107,25 @@ public final class BackupOperation implements Operation {
                         .does(() -> {
                             backups.cleanupPartials();
                             facts[0] = DatabaseFacts.of(machine, database);
-                            writer[0] = SnapshotWriter.begin(backups, new SnapshotMetadata(config.name().value(),
+                            SnapshotWriter writer = snapshot.begin(new SnapshotMetadata(config.name().value(),
                                     Engine.toolVersion(), Engine.revision(layout), facts[0].serverVersion()),
                                     WriterOptions.DEFAULT.withFull(full));
                             long planning = System.nanoTime();
-                            media[0] = writer[0].planMedia(layout.media());
+                            media[0] = writer.planMedia(layout.media());
                             machine.runner().log().line("media planned in " + OperationLog.millisSince(planning)
                                     + " ms: " + media[0].filesToCopy() + " files to copy, " + media[0].filesToLink()
                                     + " to link");
                             requireSpace(backups, facts[0].databaseBytes(), media[0], layout);
                         })
-                        .undoes("throw the partial snapshot away", () -> {
-                            if (writer[0] != null) {
-                                writer[0].close();
-                            }
-                            backups.cleanupPartials();
-                        })
+                        .undoes("throw the partial snapshot away", snapshot::discard)
                         .build())
                 .add(Step.named("keep the settings")
                         .shows("tar of " + layout.dir().resolve("etc") + " > etc.tar.gz; instance.conf (secrets: the snapshot is 0700)")
                         .does(() -> {
-                            try (OutputStream out = writer[0].create("etc.tar.gz")) {
+                            try (OutputStream out = snapshot.writer().create("etc.tar.gz")) {
                                 TarPacker.pack(layout.dir().resolve("etc"), out, Progress.NONE);
                             }
-                            writer[0].copy("instance.conf", layout.configFile(), Progress.NONE);
+                            snapshot.writer().copy("instance.conf", layout.configFile(), Progress.NONE);
                         })
                         .build())
                 .add(Step.named("store the media and dump database " + database)
@@ -142,7 +137,7 @@ public final class BackupOperation implements Operation {
                                 + " under an eighth of the database's size")
                         .does(() -> {
                             try (Progress progress = context.reporter().progress("media", media[0].bytesToCopy(), "B")) {
-                                new SnapshotData(writer[0], pgDump, database, machine.runner().log())
+                                new SnapshotData(snapshot.writer(), pgDump, database, machine.runner().log())
                                         .store(media[0], facts[0].databaseBytes(), progress);
                             }
                         })
@@ -150,11 +145,15 @@ public final class BackupOperation implements Operation {
                 .add(Step.named("check the snapshot and make it the latest")
                         .shows("manifest.json written last; rename to ID; latest -> ID")
                         .does(() -> {
-                            SnapshotId id = writer[0].commit();
-                            writer[0].close();
+                            SnapshotId id = snapshot.writer().commit();
+                            snapshot.writer().close();
                             context.reporter().info("snapshot " + name + "/" + id + " complete ("
                                     + media[0].filesToCopy() + " media files copied, " + media[0].filesToLink() + " linked)");
                         })
+                        // once done, the snapshot is the latest: a recovery finishes the backup. (Among
+                        // the steps before an upgrade it is not one; an upgrade undone keeps its
+                        // snapshot all the same, see BackupSnapshot.discard.)
+                        .pointOfNoReturn()
                         .build())
                 .build();
     }

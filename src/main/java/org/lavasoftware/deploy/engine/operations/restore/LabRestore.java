@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import org.lavasoftware.deploy.adapters.files.Filesystem;
 import org.lavasoftware.deploy.adapters.lava.LavaAdmin;
@@ -67,6 +66,8 @@ final class LabRestore {
                 .does(() -> {
                     Filesystem.deleteTree(unpacked);
                     Filesystem.deleteTree(staged);
+                    // one left by an earlier restore would make the swap's undo take it for the original
+                    Filesystem.deleteTree(previous);
                     // root's until only dispatcher-config is left of it: the archive holds the instance's secrets too
                     new SafeExtractor(LIMITS, null).extract(snapshot.file(SnapshotLayout.ETC), unpacked, Progress.NONE);
                     Path extracted = unpacked.resolve("dispatcher-config");
@@ -112,28 +113,23 @@ final class LabRestore {
                 .build();
     }
 
+    /** The restore's last swap when there is one: its point of no return (see RestoreOperation). */
     Step swap() {
+        DirectorySwap swap = new DirectorySwap(live, staged, previous);
         return Step.named("swap in the snapshot's device dictionaries, device types and health checks")
                 .shows(live + " -> dispatcher-config.previous, dispatcher-config.restore -> dispatcher-config")
                 .does(() -> {
                     if (!Files.isDirectory(staged)) {
                         return; // a snapshot of an instance that had none: the instance keeps its own
                     }
-                    Filesystem.deleteTree(previous);
-                    move(live, previous);
-                    move(staged, live);
+                    swap.swapIn();
                 })
-                .undoes("swap the original dispatcher-config back", () -> {
-                    if (Files.isDirectory(previous)) {
-                        if (Files.exists(live)) {
-                            move(live, staged);
-                        }
-                        move(previous, live);
-                    }
-                })
+                .undoes("swap the original dispatcher-config back", swap::swapBack)
+                .pointOfNoReturn()
                 .build();
     }
 
+    /** Idempotent: the finish of a restore runs again when a recovery finishes it. */
     void dropPrevious() {
         Filesystem.deleteTree(previous);
     }
@@ -151,9 +147,5 @@ final class LabRestore {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + conf + ": " + e.getMessage(), e);
         }
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
     }
 }

@@ -40,7 +40,8 @@ import org.lavasoftware.deploy.snapshot.StoredDump;
  * {@code restore NAME SNAPSHOT} (and {@code restore-db}): the snapshot is verified, then restored
  * into a new database and a new media directory beside the live ones while the instance still
  * serves; then both are swapped in by renames, the old ones kept until the very end. A failure,
- * or a kill, anywhere before that end leaves the instance as it was.
+ * or a kill, before the last swap is done leaves the instance as it was; a kill after it is
+ * finished by {@code recover}, which starts what was stopped and drops the old data.
  */
 public final class RestoreOperation implements Operation {
     public static final String KIND = "restore";
@@ -115,7 +116,8 @@ public final class RestoreOperation implements Operation {
         PgDump pgDump = new PgDump(machine.runner(), machine.postgres(), pgpass, config.databaseUser());
         ServiceManager services = machine.services();
         String group = InstanceServices.group(layout);
-        List<String> writers = writerPrograms(context, layout, services);
+        // the restore stops them: a recovery must see the programs that ran when it planned
+        List<String> writers = context.facts().list("restore-writers", () -> writerPrograms(layout, services));
 
         Plan.Builder plan = new Plan.Builder((settings.databaseOnly() ? "database restore" : "restore") + " of "
                 + settings.target() + " from " + snapshot.name());
@@ -134,6 +136,10 @@ public final class RestoreOperation implements Operation {
                     pgDump.contents(dump.listable());
                 })
                 .build());
+        // Not undone, nor needing to be: the commands are those this version writes for every
+        // instance (install, upgrade), each file replaced whole, and the widened entry, for any
+        // database of the role, is the one a new instance's pgpass has; PostgreSQL decides what
+        // the role may open. Putting the old entry back would mean keeping its password somewhere.
         plan.add(Step.named("prepare the instance's commands for the restore")
                 .shows("rewrite " + layout.dir().resolve("bin") + "/lava-env; pgpass valid for the staging database")
                 .does(() -> {
@@ -147,6 +153,8 @@ public final class RestoreOperation implements Operation {
                 .does(() -> {
                     try (PostgresAdmin admin = machine.postgresAdmin()) {
                         admin.dropDatabase(staged);
+                        // one left by an earlier restore would make the swap's undo take it for the original
+                        admin.dropDatabase(previous);
                         admin.createEmptyLike(staged, config.databaseUser());
                     }
                 })
@@ -177,6 +185,8 @@ public final class RestoreOperation implements Operation {
                         staging.database();
                         return;
                     }
+                    // one left by an earlier restore would make the swap's undo take it for the original
+                    BackgroundRemoval.discard(previousMedia, machine.runner());
                     try (Progress p = context.reporter().progress("media", mediaBytes(snapshot), "B")) {
                         staging.databaseAndMedia(stagedMedia, owner(media), p);
                     }
@@ -220,12 +230,14 @@ public final class RestoreOperation implements Operation {
                     .undoes("start " + String.join(" and ", writers) + " again", () -> services.start(group, writers))
                     .build());
         }
-        plan.add(Step.named("swap in the restored database")
+        // The last swap is the point of no return: once all the restored data are in, a recovery
+        // finishes the restore (starts what it stopped, drops the previous data) instead of
+        // swapping back what the final step may have begun to drop.
+        Step.Builder databaseSwap = Step.named("swap in the restored database")
                 .shows("\"" + live + "\" -> \"" + previous + "\", \"" + staged + "\" -> \"" + live
                         + "\" (new connections refused for the moment of the renames)")
                 .does(() -> {
                     try (PostgresAdmin admin = machine.postgresAdmin()) {
-                        admin.dropDatabase(previous);
                         admin.swap(live, staged, previous);
                     }
                 })
@@ -233,25 +245,15 @@ public final class RestoreOperation implements Operation {
                     try (PostgresAdmin admin = machine.postgresAdmin()) {
                         admin.unswap(live, staged, previous);
                     }
-                })
-                .build());
+                });
+        plan.add((settings.databaseOnly() ? databaseSwap.pointOfNoReturn() : databaseSwap).build());
         if (!settings.databaseOnly()) {
-            plan.add(Step.named("swap in the restored media")
+            DirectorySwap mediaSwap = new DirectorySwap(media, stagedMedia, previousMedia);
+            Step.Builder step = Step.named("swap in the restored media")
                     .shows(media + " -> media.previous, media.restore -> media")
-                    .does(() -> {
-                        Filesystem.deleteTree(previousMedia);
-                        move(media, previousMedia);
-                        move(stagedMedia, media);
-                    })
-                    .undoes("swap the original media back", () -> {
-                        if (Files.exists(previousMedia)) {
-                            if (Files.exists(media)) {
-                                move(media, stagedMedia);
-                            }
-                            move(previousMedia, media);
-                        }
-                    })
-                    .build());
+                    .does(mediaSwap::swapIn)
+                    .undoes("swap the original media back", mediaSwap::swapBack);
+            plan.add((labFiles ? step : step.pointOfNoReturn()).build());
         }
         if (labFiles) {
             plan.add(lab.swap());
@@ -273,12 +275,12 @@ public final class RestoreOperation implements Operation {
                     .shows("DROP DATABASE \"" + previous + "\"; " + previousMedia + " renamed out of the way and removed in the background"
                             + (labFiles ? "; dispatcher-config.previous removed" : ""))
                     .does(dropPrevious)
-                    .pointOfNoReturn()
                     .build());
         } else {
             // The service manager takes seconds to call a program started (supervisord's
             // startsecs); the drop fills that wait instead of following it. The restored data are
-            // in place by then, so a program that does not start is reported, not undone.
+            // in place by then, so a program that does not start is reported, not undone: the
+            // step runs again, whole, when `recover` finishes the restore.
             plan.add(Step.named("start " + String.join(" and ", writers) + " again, and drop the previous database and media meanwhile")
                     .shows(services.kind() + ": start " + String.join(", ", writers) + "; graceful reload of the web workers")
                     .shows("DROP DATABASE \"" + previous + "\"; " + previousMedia + " renamed out of the way and removed in the background"
@@ -287,7 +289,6 @@ public final class RestoreOperation implements Operation {
                         services.reload(group, InstanceServices.web(layout));
                         Concurrently.run(() -> startAgain(services, group, writers), dropPrevious);
                     })
-                    .pointOfNoReturn()
                     .build());
         }
         return plan.build();
@@ -298,7 +299,7 @@ public final class RestoreOperation implements Operation {
             services.start(group, writers);
         } catch (RuntimeException e) {
             throw ToolException.failed("the snapshot is restored, but " + String.join(" and ", writers)
-                    + " did not start again (" + e.getMessage() + "): see its log in var/log and run `start` for the instance", e);
+                    + " did not start again (" + e.getMessage() + "): see its log in var/log", e);
         }
     }
 
@@ -306,7 +307,7 @@ public final class RestoreOperation implements Operation {
      * The programs that write to the database or the media, stopped for the swap when they run:
      * the scheduler. The publisher only passes events on, and the web keeps serving throughout.
      */
-    private List<String> writerPrograms(OperationContext context, InstanceLayout layout, ServiceManager services) {
+    private List<String> writerPrograms(InstanceLayout layout, ServiceManager services) {
         List<String> writers = new ArrayList<>();
         if (!settings.stop()) {
             return writers;
@@ -335,14 +336,6 @@ public final class RestoreOperation implements Operation {
             return new Ownership((Integer) Files.getAttribute(media, "unix:uid"), (Integer) Files.getAttribute(media, "unix:gid"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the owner of " + media + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void move(Path from, Path to) {
-        try {
-            Files.move(from, to, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot rename " + from + " to " + to + ": " + e.getMessage(), e);
         }
     }
 
