@@ -102,7 +102,7 @@ class KillAtEveryStepIntegrationSpec extends Specification {
 
         expect: 'the swap is the point of no return: after it only the restart and the drop of the previous data remain'
         noReturn > 0 && noReturn < steps
-        plan.titles[noReturn - 1].startsWith('swap in the restored')
+        plan.titles[noReturn - 1].startsWith('swap in the ')
 
         and: 'killed as each step starts, and after the last one, the instance comes back as it was or as restored'
         (1..steps + 1).each { int step ->
