@@ -143,4 +143,17 @@ class ServiceDefinitionsSpec extends Specification {
         !Supervisor.names(definition, Path.of('/tmp/lava-spec-1/root/instances/demo'))
         !Supervisor.names(supervisorDir.resolve('absent.conf'), Path.of('/srv/lava/instances/demo'))
     }
+
+    def "supervisord is told to drop a group it still runs, even when its file went already (a removal killed in between)"() {
+        given:
+        String status = 'lava-demo:lava-demo-web          RUNNING   pid 12, uptime 0:01:02\n' +
+                'lava-demo-2:lava-demo-2-web      STOPPED   Not started\n'
+
+        expect: 'a group it runs or has stopped is known to it; another, or a namesake by prefix, is not'
+        Supervisor.loaded(status, 'lava-demo')
+        Supervisor.loaded(status, 'lava-demo-2')
+        !Supervisor.loaded(status, 'lava-dem')
+        !Supervisor.loaded(status, 'lava-other')
+        !Supervisor.loaded('', 'lava-demo')
+    }
 }

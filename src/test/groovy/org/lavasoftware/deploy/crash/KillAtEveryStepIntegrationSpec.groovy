@@ -179,6 +179,69 @@ class KillAtEveryStepIntegrationSpec extends Specification {
         diverge()
     }
 
+    def "a database restore killed at each step boundary is undone before its swap and finished after it"() {
+        given:
+        List<String> restore = ['--yes', 'restore-db', NAME, 'latest', '--stop']
+        Map plan = kills.plan(restore)
+        int steps = plan.titles.size()
+        List<Integer> boundaries = KillPoints.full() ? (1..steps + 1).toList() : KillPoints.sample(steps, plan.noReturn)
+
+        expect:
+        plan.titles[plan.noReturn - 1] == 'swap in the restored database'
+        boundaries.each { int step ->
+            String moment = step <= steps ? 'before' : 'after'
+            int at = Math.min(step, steps)
+            String what = "restore-db killed ${moment} step ${at} of ${steps} '${plan.titles[at - 1]}'"
+            kills.killed('restore', at, moment, restore)
+            recoveredCleanly(kills.recover(NAME), what)
+            assert data.users() == (step <= plan.noReturn ? divergedData : snapshotData).users: what
+            diverge()
+        }
+    }
+
+    def "start, stop and restart killed at every step boundary: the services run again after recover"() {
+        expect:
+        ['start', 'stop', 'restart'].each { String kind ->
+            int steps = kills.plan([kind, NAME]).titles.size()
+            (1..steps + 1).each { int step ->
+                String what = "${kind} killed at boundary ${step} of ${steps + 1}"
+                kills.killed(kind, Math.min(step, steps), step <= steps ? 'before' : 'after', [kind, NAME])
+                def recover = kills.recover(NAME)
+                assert recover.status == 0: "${what}: ${recover}"
+                assert kills.recover(NAME).status == 2: what
+                assert MachineState.eventually { tool('--json', 'status', NAME).out.contains('"http":200') }: what
+                cases++
+            }
+        }
+    }
+
+    def "setup and toggle_all killed at every step boundary are finished by running them again"() {
+        given:
+        int setupSteps = kills.plan(['--yes', 'setup']).titles.size()
+        int toggleSteps = kills.plan(['toggle_all', 'location']).titles.size()
+
+        expect:
+        (1..setupSteps + 1).each { int step ->
+            String what = "setup killed at boundary ${step} of ${setupSteps + 1}"
+            kills.killed('setup', Math.min(step, setupSteps), step <= setupSteps ? 'before' : 'after', ['--yes', 'setup'])
+            def again = tool('--yes', 'setup')
+            assert again.status == 0: "${what}: ${again}"
+            assert again.err.contains('by running it again'): what
+            assert tool('--json', 'status', NAME).out.contains('"http":200'): what
+            cases++
+        }
+        (1..toggleSteps + 1).each { int step ->
+            String what = "toggle_all killed at boundary ${step} of ${toggleSteps + 1}"
+            kills.killed('toggle_all', Math.min(step, toggleSteps), step <= toggleSteps ? 'before' : 'after', ['toggle_all', 'location'])
+            def again = tool('toggle_all', 'location')
+            assert again.status == 0: "${what}: ${again}"
+            assert tool('--json', 'list').out.contains("\"name\":\"${NAME}\",\"mode\":\"location\""): what
+            assert tool('--json', 'status', NAME).out.contains('"http":200'): what
+            assert tool('toggle_all', 'vhost').status == 0: what
+            cases++
+        }
+    }
+
     def "a backup killed at every step boundary leaves the snapshots as they were, or one more that verifies"() {
         given:
         Map plan = kills.plan(['backup', NAME])

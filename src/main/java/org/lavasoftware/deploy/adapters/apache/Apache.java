@@ -76,6 +76,19 @@ public final class Apache {
         }
     }
 
+    /** The site's logs in /var/log/apache2 ({@code SITE-error.log}, {@code SITE-access.log}, rotated ones); nothing if none. */
+    public static void removeLogs(String site) throws IOException {
+        Path logs = Path.of("/var/log/apache2");
+        if (!Files.isDirectory(logs)) {
+            return;
+        }
+        try (java.nio.file.DirectoryStream<Path> files = Files.newDirectoryStream(logs, site + "-*.log*")) {
+            for (Path file : files) {
+                Files.deleteIfExists(file);
+            }
+        }
+    }
+
     /** Apache's complaint about the whole configuration, or null when it accepts it. */
     public String configProblem() {
         ExecResult r = runner.runAllowingFailure(Command.of("apache2ctl", "configtest").privileged().build());

@@ -95,17 +95,25 @@ public final class Supervisor implements ServiceManager {
     @Override
     public void unregister(String group) {
         Path file = definitionFile(group);
-        if (!Files.exists(file)) {
-            return;
-        }
         try {
-            Files.delete(file);
+            Files.deleteIfExists(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot remove " + file + ": " + e.getMessage(), e);
         }
-        if (ctl("pid").succeeded()) {
+        // what supervisord runs, not the file, says whether to tell it: a run killed after removing the
+        // file left the group running, and `update GROUP` fails for a group it never loaded
+        if (ctl("pid").succeeded() && loaded(group)) {
             runner.run(Command.of("supervisorctl", "update", group).privileged().timeout(Duration.ofMinutes(2)).build());
         }
+    }
+
+    /** Whether supervisord has the group's programs, running or not ({@code status} names them GROUP:PROGRAM). */
+    private boolean loaded(String group) {
+        return loaded(ctl("status").stdout(), group);
+    }
+
+    static boolean loaded(String status, String group) {
+        return status.lines().anyMatch(line -> line.strip().startsWith(group + ":"));
     }
 
     @Override

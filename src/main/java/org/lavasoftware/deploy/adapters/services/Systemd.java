@@ -91,10 +91,11 @@ public final class Systemd implements ServiceManager {
 
     @Override
     public void unregister(String group) {
-        if (!isRegistered(group)) {
+        // the units, not the target, say what is left: a run killed while deleting may have taken the target first
+        List<Path> units = unitsOf(group);
+        if (units.isEmpty()) {
             return;
         }
-        List<Path> units = unitsOf(group);
         List<String> names = units.stream().map(u -> u.getFileName().toString()).toList();
         List<String> args = new ArrayList<>(List.of("disable", "--now"));
         args.addAll(names);

@@ -39,13 +39,23 @@ public final class SystemUsers {
      * still runs processes, and those of an instance being removed are leftovers, so they go first.
      */
     public void delete(String user) {
+        deleteUser(user);
+        deleteGroup(user);
+    }
+
+    /** The user alone (userdel also takes its own group when nothing else is in it); nothing if it is gone. */
+    public void deleteUser(String user) {
         if (exists(user)) {
             runner.runAllowingFailure(Command.of("pkill", "-KILL", "-u", user).privileged().build());
             awaitNoProcesses(user);
             runner.run(deleteCommand(user));
         }
-        if (groupExists(user)) {
-            runner.run(Command.of("groupdel", user).privileged().build());
+    }
+
+    /** The group; nothing if it is gone. */
+    public void deleteGroup(String group) {
+        if (groupExists(group)) {
+            runner.run(Command.of("groupdel", group).privileged().build());
         }
     }
 

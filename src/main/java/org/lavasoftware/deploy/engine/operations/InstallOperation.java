@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.lavasoftware.deploy.ToolException;
+import org.lavasoftware.deploy.adapters.apache.Apache;
 import org.lavasoftware.deploy.adapters.apache.ApacheSite;
 import org.lavasoftware.deploy.adapters.apache.SiteSpec;
 import org.lavasoftware.deploy.adapters.files.Filesystem;
@@ -21,6 +22,7 @@ import org.lavasoftware.deploy.engine.Operation;
 import org.lavasoftware.deploy.engine.OperationContext;
 import org.lavasoftware.deploy.engine.OperationFactory;
 import org.lavasoftware.deploy.engine.Plan;
+import org.lavasoftware.deploy.engine.PlanFacts;
 import org.lavasoftware.deploy.engine.Step;
 import org.lavasoftware.deploy.model.ConfigKey;
 import org.lavasoftware.deploy.model.InstanceConfig;
@@ -70,12 +72,19 @@ public final class InstallOperation implements Operation {
     public Plan plan(OperationContext context) {
         InstanceLayout layout = context.layout();
         Machine machine = Machine.of(context);
-        PortAllocator.Ports ports = PortAllocator.allocate(context.root(), machine.services().registeredDirectories());
-        InstanceConfig config = configuration(context, ports);
+        PlanFacts facts = context.facts();
+        // after a crash an allocation would skip the ports this install wrote into its own instance.conf, or
+        // that its services listen on: the ports it was given are kept, as is its worker's name
+        PortAllocator.Ports ports = PortAllocator.Ports.parse(facts.text("ports", () -> PortAllocator.allocate(
+                context.root(), machine.services().registeredDirectories()).fact()));
+        String workerName = settings.worker()
+                ? facts.text("worker-name", () -> LocalWorker.defaultName(settings.name().value())) : "";
+        InstanceConfig config = configuration(context, ports, workerName);
         InstanceFiles files = new InstanceFiles(layout, config, machine);
         String user = settings.systemUser();
         String release = settings.version() == null ? "the newest revision" : "revision " + settings.version();
-        String[] revision = {settings.version()};
+        // the revision fetched, once known (the fetch step records it): the build's undo removes that one
+        String[] revision = {facts.text("revision", settings::version)};
         CodeSource source = CodeSources.of(settings.source(), context.root().cacheDir(), machine.runner());
         Revisions revisions = new Revisions(layout);
 
@@ -88,17 +97,33 @@ public final class InstallOperation implements Operation {
                 .shows("publisher port " + ports.publisher() + ", event port " + ports.event() + ", web port "
                         + ports.web() + " (on 127.0.0.1, for the local worker)")
                 .does(() -> {
+                    creating(facts, "created-dir", !Files.exists(layout.dir()));
                     Filesystem.directory(layout.dir(), "rwxr-xr-x", "root", "root");
                     config.set(ConfigKey.LAVA_DB_PORT, Integer.toString(machine.postgres().port()));
                     InstanceConfigStore.save(layout, config);
                 })
-                .undoes("remove " + layout.dir(), () -> Filesystem.deleteTree(layout.dir()))
+                .undoes("remove " + layout.dir(), () -> {
+                    if (created(facts, "created-dir")) {
+                        Filesystem.deleteTree(layout.dir());
+                    }
+                })
                 .build());
         if (!settings.dev()) {
             plan.add(Step.named("create system user " + user)
                     .shows(SystemUsers.createCommand(user, layout.dir(), comment()).display())
-                    .does(() -> machine.users().create(user, layout.dir(), comment()))
-                    .undoes("remove system user " + user, () -> machine.users().delete(user))
+                    .does(() -> {
+                        creating(facts, "created-group", !machine.users().groupExists(user));
+                        creating(facts, "created-user", !machine.users().exists(user));
+                        machine.users().create(user, layout.dir(), comment());
+                    })
+                    .undoes("remove system user " + user, () -> {
+                        if (created(facts, "created-user")) {
+                            machine.users().deleteUser(user);
+                        }
+                        if (created(facts, "created-group")) {
+                            machine.users().deleteGroup(user);
+                        }
+                    })
                     .build());
         }
         plan.add(Step.named("create the instance's directories")
@@ -108,10 +133,12 @@ public final class InstallOperation implements Operation {
         plan.add(Step.named("create PostgreSQL role " + config.databaseUser())
                 .shows("CREATE ROLE \"" + config.databaseUser() + "\" LOGIN PASSWORD '<SCRAM verifier computed here>'")
                 .shows(files.settings().pgpassFile() + " (0600 " + user + "): the password, for LAVA's processes")
-                .does(() -> createRole(machine, files, config))
+                .does(() -> createRole(machine, files, config, facts))
                 .undoes("drop PostgreSQL role " + config.databaseUser(), () -> {
-                    try (PostgresAdmin admin = machine.postgresAdmin()) {
-                        admin.dropRole(config.databaseUser());
+                    if (created(facts, "created-role")) {
+                        try (PostgresAdmin admin = machine.postgresAdmin()) {
+                            admin.dropRole(config.databaseUser());
+                        }
                     }
                 })
                 .build());
@@ -120,12 +147,15 @@ public final class InstallOperation implements Operation {
                         + "\" ENCODING 'UTF8' TEMPLATE template0")
                 .does(() -> {
                     try (PostgresAdmin admin = machine.postgresAdmin()) {
+                        creating(facts, "created-database", !admin.databaseExists(config.databaseName()));
                         admin.createDatabase(config.databaseName(), config.databaseUser());
                     }
                 })
                 .undoes("drop PostgreSQL database " + config.databaseName(), () -> {
-                    try (PostgresAdmin admin = machine.postgresAdmin()) {
-                        admin.dropDatabase(config.databaseName());
+                    if (created(facts, "created-database")) {
+                        try (PostgresAdmin admin = machine.postgresAdmin()) {
+                            admin.dropDatabase(config.databaseName());
+                        }
                     }
                 })
                 .build());
@@ -137,6 +167,7 @@ public final class InstallOperation implements Operation {
                     // a config outside the tree names the build, as upgrade names it: REV+boHASH
                     revision[0] = org.lavasoftware.deploy.engine.operations.build.BuildId.of(layout, resolved.id(),
                             settings.buildoutCfg() == null ? "" : settings.buildoutCfg());
+                    facts.record("revision", revision[0]);
                     context.reporter().info("fetching revision " + resolved + " from " + source.describe());
                     source.fetch(resolved, revisions.tree(revision[0]));
                 })
@@ -188,6 +219,19 @@ public final class InstallOperation implements Operation {
         return plan.build();
     }
 
+    /**
+     * Records, before a step makes something, whether it was missing: the undo removes only what
+     * this install made (a role, a group left by someone else stays), also after a crash.
+     */
+    private static void creating(PlanFacts facts, String key, boolean missing) {
+        facts.record(key, Boolean.toString(missing));
+    }
+
+    /** Whether the step made it; false when the step was killed before it recorded so (it made nothing). */
+    private static boolean created(PlanFacts facts, String key) {
+        return facts.flag(key, () -> false);
+    }
+
     private void addCertificateStep(Plan.Builder plan, InstanceLayout layout, Machine machine) {
         Path tls = layout.dir().resolve("etc/tls");
         Path key = tls.resolve(settings.host() + ".key");
@@ -233,7 +277,10 @@ public final class InstallOperation implements Operation {
                     Filesystem.file(siteFile, ApacheSite.render(site), "rw-r--r--", "root", "root");
                     machine.apache().installSite(site.siteName(), siteFile);
                 })
-                .undoes("remove Apache site " + site.siteName(), () -> machine.apache().removeSite(site.siteName()))
+                .undoes("remove Apache site " + site.siteName() + " and its logs", () -> {
+                    machine.apache().removeSite(site.siteName());
+                    Apache.removeLogs(site.siteName());
+                })
                 .build());
         plan.add(Step.named("wait for " + site.url() + " to answer through Apache")
                 .shows("curl " + site.url() + " until it answers 200 (at most 2 minutes)")
@@ -247,7 +294,7 @@ public final class InstallOperation implements Operation {
                 .build());
     }
 
-    private InstanceConfig configuration(OperationContext context, PortAllocator.Ports ports) {
+    private InstanceConfig configuration(OperationContext context, PortAllocator.Ports ports, String workerName) {
         InstanceConfig config = InstanceConfig.fresh(settings.name(), context.root().instancesDir().toString());
         config.set(ConfigKey.LAVA_SERVER_BRANCH, settings.source())
                 .set(ConfigKey.LAVA_BUILDOUT_CFG, settings.buildoutCfg() == null ? "" : settings.buildoutCfg())
@@ -261,17 +308,18 @@ public final class InstallOperation implements Operation {
                 .set(ConfigKey.LAVA_EVENT_PORT, Integer.toString(ports.event()))
                 .set(ConfigKey.LAVA_WEB_PORT, Integer.toString(ports.web()))
                 .set(ConfigKey.LAVA_WORKER_ENABLED, settings.worker() ? "yes" : "no")
-                .set(ConfigKey.LAVA_WORKER_NAME, settings.worker() ? LocalWorker.defaultName(settings.name().value()) : "");
+                .set(ConfigKey.LAVA_WORKER_NAME, workerName);
         return config;
     }
 
-    private void createRole(Machine machine, InstanceFiles files, InstanceConfig config) {
+    private void createRole(Machine machine, InstanceFiles files, InstanceConfig config, PlanFacts facts) {
         String password = AdminCredentials.Secrets.newPassword();
         int port = machine.postgres().port();
         Filesystem.file(files.settings().pgpassFile(),
                 PgPass.line(port, config.databaseUser(), password), "rw-------",
                 settings.systemUser(), files.userGroup());
         try (PostgresAdmin admin = machine.postgresAdmin()) {
+            creating(facts, "created-role", !admin.roleExists(config.databaseUser()));
             admin.createRole(config.databaseUser(), PostgresAdmin.scramVerifier(password.toCharArray()));
         }
     }

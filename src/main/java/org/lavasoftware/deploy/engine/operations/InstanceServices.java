@@ -29,6 +29,11 @@ public final class InstanceServices {
         return group(layout) + "-web";
     }
 
+    /** The names every program of the instance may have, whether it has that program or not. */
+    public static List<String> programNames(InstanceLayout layout) {
+        return List.of(web(layout), group(layout) + "-scheduler", group(layout) + "-publisher", LocalWorker.program(layout));
+    }
+
     public static List<ServiceProgram> programs(InstanceLayout layout, InstanceConfig config, String userGroup) {
         LavaScripts scripts = new LavaScripts(layout);
         String user = config.systemUser();

@@ -128,9 +128,18 @@ public final class LocalWorker {
 
     /** The link in /etc/lava-server/dispatcher.d, when it is this instance's. */
     public void removeSystemLink() throws IOException {
+        if (ownsSystemLink()) {
+            Files.deleteIfExists(WorkerFiles.SYSTEM_DISPATCHER_DIR.resolve(name()));
+        }
+    }
+
+    /** Whether the worker's entry in /etc/lava-server/dispatcher.d is this instance's link. */
+    public boolean ownsSystemLink() {
         Path link = WorkerFiles.SYSTEM_DISPATCHER_DIR.resolve(name());
-        if (Files.isSymbolicLink(link) && Files.readSymbolicLink(link).startsWith(layout.dispatcherDirs())) {
-            Files.delete(link);
+        try {
+            return Files.isSymbolicLink(link) && Files.readSymbolicLink(link).startsWith(layout.dispatcherDirs());
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -28,6 +28,15 @@ public final class PortAllocator {
     private static final int LIMIT = 500;
 
     public record Ports(int publisher, int event, int web) {
+        /** The three as one fact for the journal: {@code 8101 5601 9101}. */
+        public String fact() {
+            return publisher + " " + event + " " + web;
+        }
+
+        public static Ports parse(String fact) {
+            String[] p = fact.strip().split(" ");
+            return new Ports(Integer.parseInt(p[0]), Integer.parseInt(p[1]), Integer.parseInt(p[2]));
+        }
     }
 
     private PortAllocator() {

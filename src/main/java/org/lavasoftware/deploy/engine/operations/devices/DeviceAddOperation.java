@@ -13,6 +13,7 @@ import org.lavasoftware.deploy.engine.Operation;
 import org.lavasoftware.deploy.engine.OperationContext;
 import org.lavasoftware.deploy.engine.OperationFactory;
 import org.lavasoftware.deploy.engine.Plan;
+import org.lavasoftware.deploy.engine.PlanFacts;
 import org.lavasoftware.deploy.engine.Step;
 import org.lavasoftware.deploy.engine.operations.InstanceFiles;
 import org.lavasoftware.deploy.engine.operations.InstanceInventory;
@@ -95,9 +96,13 @@ public final class DeviceAddOperation implements Operation {
         InstanceConfig config = InstanceConfigStore.load(layout).config();
         Machine machine = Machine.of(context);
         String worker = worker(layout, config);
-        String dictionary = dictionary(layout);
+        String dictionary = shownDictionary(layout, context.facts().isReplaying());
         Path file = Devices.dictionaryFile(layout, settings.device());
         boolean qemu = settings.type().equals("qemu");
+        // check() refused both, but a recovery does not run it: its undos remove only what this add made
+        boolean hadDictionary = context.facts().flag("dictionary-existed", () -> Files.exists(file));
+        boolean hadDevice = context.facts().flag("device-existed",
+                () -> Devices.find(layout.root(), settings.instance(), settings.device()).isPresent());
         Plan.Builder plan = new Plan.Builder("adding device " + settings.device() + " (" + settings.type() + ") to "
                 + settings.instance());
         SmokeImages images = new SmokeImages(layout.root());
@@ -117,35 +122,41 @@ public final class DeviceAddOperation implements Operation {
                     })
                     .build());
         }
-        // check() refused a dictionary that is there already: the undo removes what this step wrote
         plan.add(Step.named("install the dictionary of " + settings.device())
                 .shows(file + " (checked with LAVA's templates already):")
                 .shows(dictionary.strip())
                 .does(() -> Filesystem.file(file, settings.dictionary() == null ? qemuDictionary(kvm) : dictionary, "rw-r--r--",
                         config.systemUser(), userGroup(layout, config, machine)))
-                .undoes("remove the dictionary of " + settings.device(), () -> Files.deleteIfExists(file))
+                .undoes("remove the dictionary of " + settings.device(), () -> {
+                    if (!hadDictionary) {
+                        Files.deleteIfExists(file);
+                    }
+                })
                 .build());
         if (qemu) {
-            addHealthCheck(plan, layout, config, machine);
+            addHealthCheck(plan, layout, config, machine, context.facts());
         }
         plan.add(Step.named("add " + settings.device() + " on worker " + worker)
                 .shows("in LAVA's database: device " + settings.device() + ", type " + settings.type() + " (created if new), worker "
                         + worker + ", health Unknown: its type's health check runs before its first job")
                 .does(() -> admin(layout, config, machine).addDevice(settings.device(), settings.type(), worker, "UNKNOWN"))
                 .undoes("remove " + settings.device() + " again", () -> {
-                    if (Devices.find(layout.root(), settings.instance(), settings.device()).isPresent()) {
+                    if (!hadDevice && Devices.find(layout.root(), settings.instance(), settings.device()).isPresent()) {
                         admin(layout, config, machine).removeDevice(settings.device());
                     }
                 })
+                // once LAVA has the device its health check may start at once: a recovery keeps it rather
+                // than retire a device that has run a job
+                .pointOfNoReturn()
                 .build());
         return plan.build();
     }
 
     /** The tool's smoke job as the qemu health check, unless an administrator wrote one of their own. */
-    private void addHealthCheck(Plan.Builder plan, InstanceLayout layout, InstanceConfig config, Machine machine) {
+    private void addHealthCheck(Plan.Builder plan, InstanceLayout layout, InstanceConfig config, Machine machine,
+                                PlanFacts facts) {
         SmokeImages images = new SmokeImages(layout.root());
         Path check = Devices.healthCheckFile(layout, "qemu");
-        boolean[] written = {false};
         plan.add(Step.named("write the qemu health check: the smoke job")
                 .shows(check + ", unless one not written by this tool is there")
                 .does(() -> {
@@ -153,12 +164,12 @@ public final class DeviceAddOperation implements Operation {
                         return;
                     }
                     images.prepare(machine);
-                    written[0] = !Files.exists(check);
+                    facts.record("wrote-health-check", Boolean.toString(!Files.exists(check)));
                     Filesystem.file(check, SmokeJob.healthCheck(images), "rw-r--r--", config.systemUser(),
                             userGroup(layout, config, machine));
                 })
                 .undoes("remove the qemu health check", () -> {
-                    if (written[0]) {
+                    if (facts.flag("wrote-health-check", () -> false)) {
                         Files.deleteIfExists(check);
                     }
                 })
@@ -180,6 +191,21 @@ public final class DeviceAddOperation implements Operation {
     /** The dictionary the tool writes for a QEMU device: with KVM only where the probe booted with it. */
     private String qemuDictionary(KvmProbe kvm) {
         return QemuDictionary.render(settings.instance().value(), settings.device(), Boolean.TRUE.equals(kvm.known()));
+    }
+
+    /**
+     * The dictionary as the plan shows and writes it. A recovery never writes it again (it undoes the
+     * steps, or has nothing left to do), so a --dict file moved away since does not stop it.
+     */
+    private String shownDictionary(InstanceLayout layout, boolean replaying) {
+        try {
+            return dictionary(layout);
+        } catch (ToolException e) {
+            if (!replaying) {
+                throw e;
+            }
+            return "(" + e.getMessage() + ")";
+        }
     }
 
     private String dictionary(InstanceLayout layout) {

@@ -71,15 +71,17 @@ public final class DeviceHealthOperation implements Operation {
         InstanceLayout layout = context.layout();
         InstanceConfig config = InstanceConfigStore.load(layout).config();
         Machine machine = Machine.of(context);
-        String[] previous = {null};
+        // the health to put back, known before the step changes it (what setHealth answers is lost in a crash)
+        String previous = context.facts().text("health-before", () -> Devices.find(context.root(), instance, device)
+                .map(LabInventory.Device::health).orElse(null));
         return new Plan.Builder("health of device " + device + " of " + instance)
                 .add(Step.named("set the health of " + device + " to " + health.toLowerCase(Locale.ROOT))
                         .shows("in LAVA's database, logged as done by lava-deployment-tool, as `lava-server manage devices update"
                                 + " --health " + health + " " + device + "` does")
-                        .does(() -> previous[0] = admin(layout, config, machine).setHealth(device, health))
+                        .does(() -> admin(layout, config, machine).setHealth(device, health))
                         .undoes("put the health of " + device + " back", () -> {
-                            if (previous[0] != null) {
-                                admin(layout, config, machine).setHealth(device, previous[0].toUpperCase(Locale.ROOT));
+                            if (previous != null) {
+                                admin(layout, config, machine).setHealth(device, previous.toUpperCase(Locale.ROOT));
                             }
                         })
                         .build())

@@ -77,6 +77,13 @@ public final class DeviceRemoveOperation implements Operation {
                                 Files.deleteIfExists(dictionary);
                             }
                         })
+                        // LAVA's change is one transaction, done or not; a crash after it, before the dictionary
+                        // went, is finished here: what is undone is only what did not happen
+                        .undoes("remove the dictionary of " + device + " if LAVA deleted the device", () -> {
+                            if (Devices.find(context.root(), instance, device).isEmpty()) {
+                                Files.deleteIfExists(dictionary);
+                            }
+                        })
                         .pointOfNoReturn()
                         .build())
                 .build();

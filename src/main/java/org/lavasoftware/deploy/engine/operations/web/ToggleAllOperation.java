@@ -72,7 +72,9 @@ public final class ToggleAllOperation implements Operation {
         List<ModeSwitchSteps> switches = new ArrayList<>();
         for (InstanceName name : names) {
             InstanceWeb web = InstanceWeb.of(context, context.root().instance(name));
-            switches.add(new ModeSwitchSteps(web, WebMode.of(web.config()), mode, rejected));
+            // the mode each instance is put back in when the switch fails: its recorded one when planned
+            WebMode from = WebMode.parse(context.facts().text("from-" + name, () -> WebMode.of(web.config()).value()));
+            switches.add(new ModeSwitchSteps(web, from, mode, rejected));
         }
         Plan.Builder plan = new Plan.Builder("switch of " + names.size() + " instance" + (names.size() == 1 ? "" : "s")
                 + " to " + mode);

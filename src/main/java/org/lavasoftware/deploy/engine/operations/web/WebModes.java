@@ -81,6 +81,12 @@ public final class WebModes {
                     results.add(early);
                 }
             }
+            requireUnfinishedChosen(results, unfinished);
+            if (chosen.isEmpty() && !unfinished.isEmpty() && !engine.isDryRun()) {
+                // an interrupted toggle_all whose instances are all switched, or gone: nothing is left to finish
+                engine.reporter().info("finishing the interrupted toggle_all: none of its instances is left to switch");
+                forgetInterrupted(root);
+            }
             if (!chosen.isEmpty()) {
                 ToggleAllOperation operation = new ToggleAllOperation(mode, chosen);
                 engine.execute(operation);
@@ -98,6 +104,28 @@ public final class WebModes {
         }
         results.sort((a, b) -> a.name().compareTo(b.name()));
         return results;
+    }
+
+    /**
+     * An instance an interrupted toggle_all was switching may be half switched (its Apache files, not
+     * its settings): running again finishes it, so it may not be left out for being busy or
+     * interrupted. One without a web part any more cannot be switched at all, and is.
+     */
+    private static void requireUnfinishedChosen(List<Result> early, Set<String> unfinished) {
+        for (Result result : early) {
+            if (unfinished.contains(result.name()) && result.outcome() == Outcome.FAILED) {
+                throw ToolException.unexpectedState("the interrupted toggle_all was switching " + result.name()
+                        + ", which cannot be switched now: " + result.reason() + "; run toggle_all again once it can");
+            }
+        }
+    }
+
+    private static void forgetInterrupted(LavaRoot root) {
+        try {
+            java.nio.file.Files.deleteIfExists(root.setupJournal());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot remove " + root.setupJournal() + ": " + e.getMessage(), e);
+        }
     }
 
     /** Null when the instance is to be switched (its lock then held); otherwise why not. */
