@@ -17,11 +17,16 @@ public record InstanceSummary(String name, String webMode, String state, String 
         this(name, webMode, state, revision, url, lastBackup, null, null, null);
     }
 
-    /** The fields in display order, as {@code --json} shows them: the state a word, the interruption apart. */
+    /**
+     * The fields in display order, as {@code --json} shows them: the state a word, and for an
+     * interrupted instance where its operation stopped, apart.
+     */
     public Map<String, Object> fields() {
         Map<String, Object> fields = row();
         fields.put("state", state);
-        fields.put("interrupted", interruption);
+        if (interruption != null) {
+            fields.put("interrupted", interruption);
+        }
         return fields;
     }
 
