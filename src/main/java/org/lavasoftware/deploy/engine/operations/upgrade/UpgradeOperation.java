@@ -347,6 +347,11 @@ public final class UpgradeOperation implements Operation {
             List<String> lines = new ArrayList<>(List.of("copy=" + copy, "count=" + count, "breaking=" + breaking));
             lines.addAll(applied);
             org.lavasoftware.deploy.io.AtomicFile.write(file, String.join("\n", lines) + "\n", "rw-------");
+            try {
+                Files.deleteIfExists(applying); // left by an upgrade whose journal was removed by hand
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot remove " + applying + ": " + e.getMessage(), e);
+            }
         }
 
         private void load() {
