@@ -50,12 +50,37 @@ public final class Revisions {
         }
     }
 
-    /** Puts current and previous back as they were before a {@link #switchTo}. */
+    /**
+     * Puts current and previous back as they were before a {@link #switchTo} ({@code previous} null:
+     * there was none). Setting links, it can run again.
+     */
     public void switchBack(String current, String previous) {
         Filesystem.switchLink(layout.currentCode(), Path.of(current));
+        Path link = layout.codeDir().resolve("previous");
         if (previous != null) {
-            Filesystem.switchLink(layout.codeDir().resolve("previous"), Path.of(previous));
+            Filesystem.switchLink(link, Path.of(previous));
+        } else if (Files.isSymbolicLink(link)) {
+            try {
+                Files.delete(link);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot remove " + link + ": " + e.getMessage(), e);
+            }
         }
+    }
+
+    /**
+     * Removes a revision that an operation fetched, as the undo of that fetch; refuses the one
+     * code/current points at or whose static files are in use: the undo of the switch failed, and
+     * removing it would take the instance's code away.
+     */
+    public void removeFetched(String revision) {
+        if (current().map(revision::equals).orElse(false) || staticInUse().map(revision::equals).orElse(false)) {
+            throw org.lavasoftware.deploy.ToolException.unexpectedState("revision " + revision + " is in use (code/current or static points at it):"
+                    + " it is not removed; undo the switch first");
+        }
+        remove(revision);
+        // what a fetch killed half-way left beside it (the sources fetch into .REV.partial)
+        Filesystem.deleteTree(layout.codeDir().resolve("." + revision + ".partial"));
     }
 
     /** Takes code/current away: an instance that had none before a switch (a conversion undone). */

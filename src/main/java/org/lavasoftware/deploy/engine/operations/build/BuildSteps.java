@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.lavasoftware.deploy.ToolException;
 import org.lavasoftware.deploy.engine.Plan;
+import org.lavasoftware.deploy.engine.PlanFacts;
 import org.lavasoftware.deploy.engine.Step;
 import org.lavasoftware.deploy.engine.operations.Machine;
 import org.lavasoftware.deploy.model.InstanceLayout;
@@ -47,12 +48,24 @@ public final class BuildSteps {
 
     /** Adds the steps when a build may be needed; true when {@code to} runs (or may run) in a venv of its own. */
     public boolean addTo(Plan.Builder plan) {
+        return addTo(plan, PlanFacts.observing());
+    }
+
+    /**
+     * As {@link #addTo(Plan.Builder)}, deciding through {@code facts}: the build step itself makes
+     * the tree "built", so a plan rebuilt for a recovery must take the answer the first run had.
+     */
+    public boolean addTo(Plan.Builder plan, PlanFacts facts) {
         Path tree = builder.tree(to);
-        if (!fetched && (RevisionBuild.of(tree).isPresent() || BuildoutLocation.locate(tree, setting).isEmpty())) {
-            return RevisionBuild.of(tree).isPresent(); // built already, or a tree deployed as it is
+        boolean steps = facts.flag("build-steps", () -> fetched
+                || RevisionBuild.of(tree).isEmpty() && BuildoutLocation.locate(tree, setting).isPresent());
+        if (!steps) {
+            // built already, or a tree deployed as it is
+            return facts.flag("build-there", () -> RevisionBuild.of(tree).isPresent());
         }
         plan.add(Step.named("build the Python environment of " + to)
-                .shows(preview())
+                // a recovery's plan is shown only by its titles: the tree may be half-built, or gone
+                .shows(facts.isReplaying() ? List.of("as planned when the operation started") : preview())
                 .does(() -> {
                     builder.carryLocal(from, decided.get());
                     build = builder.describe(decided.get(), setting).orElse(null);

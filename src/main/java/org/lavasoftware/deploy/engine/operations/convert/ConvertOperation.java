@@ -12,6 +12,7 @@ import org.lavasoftware.deploy.engine.Operation;
 import org.lavasoftware.deploy.engine.OperationContext;
 import org.lavasoftware.deploy.engine.OperationFactory;
 import org.lavasoftware.deploy.engine.Plan;
+import org.lavasoftware.deploy.engine.PlanFacts;
 import org.lavasoftware.deploy.engine.Step;
 import org.lavasoftware.deploy.engine.operations.InstanceFiles;
 import org.lavasoftware.deploy.engine.operations.InstanceServices;
@@ -69,7 +70,11 @@ public final class ConvertOperation implements Operation {
         InstanceLayout layout = context.layout();
         Machine machine = Machine.of(context);
         ConvertState state = new ConvertState(context.root().stateDir().resolve("convert-" + settings.name()));
-        LegacyAnalysis analysis = LegacyAnalysis.of(layout, machine.runner(), settings.config());
+        PlanFacts facts = context.facts();
+        // a recovery does not ask the venv (it may be half removed, or gone): the freeze recorded by the
+        // first step says what it held, and the facts what the plan decided from it
+        LegacyAnalysis analysis = facts.isReplaying() ? LegacyAnalysis.recorded(layout, settings.config())
+                : LegacyAnalysis.of(layout, machine.runner(), settings.config());
         LegacySettings legacy = new LegacySettings(layout, state);
         String to = settings.build().revision();
         Plan.Builder plan = new Plan.Builder("conversion of " + settings.name() + " from its pip-based venv to " + to);
@@ -77,13 +82,14 @@ public final class ConvertOperation implements Operation {
             plan.addAll(BackupOperation.stepsBefore("the conversion", settings.name(), context));
         }
         plan.add(recordFreeze(layout, state, analysis));
-        if (!analysis.dropped().isEmpty()) {
+        if (facts.flag("convert-packs", () -> !analysis.dropped().isEmpty())) {
             plan.add(pack(layout, machine, state, analysis));
         }
         TargetConfig target = analysis.target();
-        if (target.missing() != null) {
+        // the step writes the file it is decided by
+        if (facts.flag("convert-writes-target", () -> target.missing() != null)) {
             plan.add(Step.named("describe Debian's tree in " + target.file())
-                    .shows(target.missing())
+                    .shows(target.missing() != null ? target.missing() : target.file() + " (written already)")
                     .does(() -> {
                         state.keep("target", target.file());
                         AtomicFile.write(target.file(), target.missing(), "rw-r--r--");
@@ -105,17 +111,21 @@ public final class ConvertOperation implements Operation {
                         + "; the switch below rewrites lava.env and bin/ for code/current")
                 .does(legacy::keep)
                 .undoes("put the pip-based settings back and restart " + settings.name() + " on its venv", () -> {
-                    boolean changed = legacy.restore();
                     var services = machine.services();
                     String group = InstanceServices.group(layout);
                     var config = InstanceConfigStore.load(layout).config();
                     // without code/current these are the definitions the venv's instance had
                     var programs = InstanceServices.programs(layout, config, new InstanceFiles(layout, config, machine).userGroup());
+                    // a failure before the switch changed neither: the instance kept serving. Whether it must restart
+                    // is recorded before anything is put back, so that this undo, killed and run again, still restarts it
+                    if (legacy.differs() || !services.isCurrent(group, programs)) {
+                        facts.record("convert-restart-venv", "true");
+                    }
+                    legacy.restore();
                     if (!services.isCurrent(group, programs)) {
                         services.register(group, programs);
-                        changed = true;
                     }
-                    if (changed) { // a failure before the switch changed neither: the instance kept serving
+                    if (facts.flag("convert-restart-venv", () -> false)) {
                         services.restart(group);
                     }
                 })
@@ -165,7 +175,8 @@ public final class ConvertOperation implements Operation {
         for (LegacyPackage p : analysis.dropped()) {
             Path checkout = analysis.develop().get(p);
             details.add(p.fate() == PackageFate.DEVELOP
-                    ? p.name() + ": develop checkout " + checkout + (checkout.equals(p.checkout()) ? "" : ", copied from " + p.checkout())
+                    ? p.name() + ": develop checkout " + (checkout == null ? "(as recorded)" : checkout
+                    + (checkout.equals(p.checkout()) ? "" : ", copied from " + p.checkout()))
                     : p.name() + " " + p.version() + (p.app() ? " (a Django application: LAVA extension)" : "")
                     + ": packed from the venv as a wheel into " + cache);
         }

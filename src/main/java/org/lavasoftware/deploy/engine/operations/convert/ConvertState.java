@@ -59,6 +59,14 @@ final class ConvertState {
         return false;
     }
 
+    /** Whether {@link #restore} would change {@code file}. */
+    boolean differs(String key, Path file) throws IOException {
+        if (Files.exists(dir.resolve(key + ABSENT))) {
+            return Files.exists(file);
+        }
+        return Files.exists(dir.resolve(key)) && (!Files.exists(file) || Files.mismatch(file, dir.resolve(key)) != -1);
+    }
+
     /** Records that the conversion made {@code path} (a file or a tree), for {@link #removeMade}. */
     void made(String list, Path path) throws IOException {
         Files.createDirectories(dir);

@@ -29,12 +29,24 @@ public record LegacyAnalysis(TargetConfig target, String freeze, List<LegacyPack
     public static final String FREEZE_FILE = "last-pip-installed-versions.txt";
 
     public static LegacyAnalysis of(InstanceLayout layout, ProcessRunner runner, String setting) {
-        TargetConfig target = TargetConfig.of(layout, setting);
         VenvPackages venv = new VenvPackages(runner, layout.dir());
-        String freeze = venv.available() ? venv.freeze() : recorded(layout);
+        return of(layout, setting, venv.available() ? venv : null);
+    }
+
+    /**
+     * What the freeze recorded in {@link #FREEZE_FILE} says, without running the venv (the plan a
+     * recovery rebuilds: its decisions are facts of the journal, this only names and shows).
+     */
+    public static LegacyAnalysis recorded(InstanceLayout layout, String setting) {
+        return of(layout, setting, null);
+    }
+
+    private static LegacyAnalysis of(InstanceLayout layout, String setting, VenvPackages venv) {
+        TargetConfig target = TargetConfig.of(layout, setting);
+        String freeze = venv != null ? venv.freeze() : recorded(layout);
         List<PipFreeze.Frozen> frozen = PipFreeze.parse(freeze);
         Map<String, VenvPackages.Distribution> inspected = new LinkedHashMap<>();
-        if (venv.available()) {
+        if (venv != null) {
             venv.inspect(frozen.stream().map(PipFreeze.Frozen::name).toList())
                     .forEach(d -> inspected.put(new PipFreeze.Frozen(d.name(), null, false, "").key(), d));
         }

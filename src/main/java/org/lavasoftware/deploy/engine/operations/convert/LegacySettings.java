@@ -56,6 +56,16 @@ final class LegacySettings {
         return changed;
     }
 
+    /** Whether {@link #restore} would change a file. */
+    boolean differs() throws IOException {
+        for (Path file : files()) {
+            if (state.differs(key(file), file)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     void restoreWsgi() throws IOException {
         state.restore(key(wsgi()), wsgi());
     }

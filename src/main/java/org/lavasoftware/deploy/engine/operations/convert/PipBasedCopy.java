@@ -154,6 +154,8 @@ final class PipBasedCopy {
                 .shows("curl its URL until it answers 200 (at most 2 minutes)")
                 .does(() -> InstanceHealth.requireAnswering(machine, InstanceConfigStore.load(copy).config(), copy.logDir(),
                         "from the venv copied from " + original.name()))
+                // the copy is whole once it answers: a recovery after this keeps it
+                .pointOfNoReturn()
                 .build();
     }
 }

@@ -1,8 +1,10 @@
 package org.lavasoftware.deploy.engine.operations.upgrade;
 
+import java.nio.file.Files;
 import java.util.List;
 import org.lavasoftware.deploy.adapters.services.ServiceManager;
 import org.lavasoftware.deploy.adapters.services.ServiceState;
+import org.lavasoftware.deploy.engine.PlanFacts;
 import org.lavasoftware.deploy.engine.operations.InstanceFiles;
 import org.lavasoftware.deploy.engine.operations.InstanceHealth;
 import org.lavasoftware.deploy.engine.operations.InstanceServices;
@@ -17,7 +19,8 @@ import org.lavasoftware.deploy.model.InstanceLayout;
  * What upgrade and rollback do around a change of revision: the scheduler stopped while the code
  * and the database change under it, the web workers reloaded gracefully (new workers ready before
  * the old ones stop), the local worker restarted on the new code in the same step, the page
- * checked through Apache.
+ * checked through Apache. What it stopped is a fact of the journal, recorded before it stops it, so
+ * that an undo in a recovery (another process) starts again what ran, and only that.
  */
 final class RevisionSwitch {
     private final InstanceLayout layout;
@@ -26,51 +29,62 @@ final class RevisionSwitch {
     private final Machine machine;
     private final ServiceManager services;
     private final String group;
-    private boolean schedulerWasRunning;
-    private boolean webStopped;
+    private final PlanFacts facts;
 
-    RevisionSwitch(InstanceLayout layout, InstanceConfig config, InstanceFiles files, Machine machine) {
+    RevisionSwitch(InstanceLayout layout, InstanceConfig config, InstanceFiles files, Machine machine, PlanFacts facts) {
         this.layout = layout;
         this.config = config;
         this.files = files;
         this.machine = machine;
         this.services = machine.services();
         this.group = InstanceServices.group(layout);
+        this.facts = facts;
     }
+
+    /** Facts: whether the scheduler ran when the switch stopped it; whether the web was stopped for the migrations. */
+    static final String SCHEDULER_RAN = "scheduler-was-running";
+    static final String WEB_STOPPED = "web-stopped-for-migrations";
 
     String scheduler() {
         return group + "-scheduler";
     }
 
     void stopScheduler() {
-        ServiceState state = services.states().get(scheduler());
-        schedulerWasRunning = state != null && state.isUp();
-        if (schedulerWasRunning) {
+        boolean up = running(scheduler());
+        facts.record(SCHEDULER_RAN, Boolean.toString(up));
+        if (up) {
             services.stop(group, List.of(scheduler()));
         }
     }
 
+    /** Starts the scheduler when {@link #stopScheduler} found it running; nothing when it was never stopped. */
     void startSchedulerIfItRan() {
         // a build without lava-scheduler has no scheduler program to start
-        if (schedulerWasRunning && services.states().containsKey(scheduler())) {
+        if (facts.flag(SCHEDULER_RAN, () -> false) && services.states().containsKey(scheduler()) && !running(scheduler())) {
             services.start(group, List.of(scheduler()));
+        }
+    }
+
+    /** Stops the scheduler a step had started again, so that an undo changes the database without it. */
+    void stopSchedulerAgain() {
+        if (running(scheduler())) {
+            services.stop(group, List.of(scheduler()));
         }
     }
 
     /** Stops the web for migrations the old code cannot live with; nothing when it is not running. */
     void stopWebForMigrations() {
         if (running(InstanceServices.web(layout))) {
+            facts.record(WEB_STOPPED, "true");
             services.stop(group, List.of(InstanceServices.web(layout)));
-            webStopped = true;
         }
     }
 
-    /** Starts the web again when {@link #stopWebForMigrations} stopped it (or, after a crash, when {@code stopped} says so). */
-    void startWebIfStopped(boolean stopped) {
-        if ((webStopped || stopped) && !running(InstanceServices.web(layout))) {
+    /** Starts the web again when {@link #stopWebForMigrations} stopped it. */
+    void startWebIfStopped() {
+        if (facts.flag(WEB_STOPPED, () -> false) && !running(InstanceServices.web(layout))) {
             services.start(group, List.of(InstanceServices.web(layout)));
         }
-        webStopped = false;
     }
 
     /**
@@ -84,9 +98,14 @@ final class RevisionSwitch {
         afterSwitch(from, revision, secret);
     }
 
-    /** Undoes a {@link #switchCode} from {@code from} to {@code to}. */
+    /**
+     * Undoes a {@link #switchCode} from {@code from} to {@code to}, {@code from} and {@code previous}
+     * being what code/current and code/previous were before it (the journal's facts, never the links
+     * as they are now). Can run again, and on a switch that never happened or was undone already: the
+     * links are set, the settings written and the services told again, which changes nothing then.
+     */
     void switchBack(Revisions revisions, String from, String previous, String to) {
-        if (!java.nio.file.Files.isDirectory(layout.codeDir().resolve(from))) {
+        if (!Files.isDirectory(layout.codeDir().resolve(from))) {
             // it ran from outside code/ (a pip-based instance being converted): without code/current its
             // service definitions are the ones it had; the conversion puts its settings back and restarts it
             revisions.dropCurrent();
@@ -99,8 +118,10 @@ final class RevisionSwitch {
     }
 
     private void afterSwitch(String was, String now, String secret) {
-        boolean moved = !files.pythonPath(now).equals(files.pythonPath(was));
-        boolean rebuilt = !RevisionBuild.sameRuntime(layout.codeDir().resolve(was), layout.codeDir().resolve(now));
+        // a tree that is gone (an undo run again after the fetch's) is taken as another environment
+        boolean gone = !Files.isDirectory(layout.codeDir().resolve(was));
+        boolean moved = gone || !files.pythonPath(now).equals(files.pythonPath(was));
+        boolean rebuilt = gone || !RevisionBuild.sameRuntime(layout.codeDir().resolve(was), layout.codeDir().resolve(now));
         if (moved || rebuilt) {
             files.writeSettings(now, secret);
         }

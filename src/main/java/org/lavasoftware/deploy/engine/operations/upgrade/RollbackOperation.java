@@ -15,6 +15,7 @@ import org.lavasoftware.deploy.engine.Operation;
 import org.lavasoftware.deploy.engine.OperationContext;
 import org.lavasoftware.deploy.engine.OperationFactory;
 import org.lavasoftware.deploy.engine.Plan;
+import org.lavasoftware.deploy.engine.PlanFacts;
 import org.lavasoftware.deploy.engine.Prompter;
 import org.lavasoftware.deploy.engine.Step;
 import org.lavasoftware.deploy.engine.operations.InstanceFiles;
@@ -80,13 +81,75 @@ public final class RollbackOperation implements Operation {
     public Plan plan(OperationContext context) {
         InstanceLayout layout = context.layout();
         Machine machine = Machine.of(context);
+        PlanFacts facts = context.facts();
         InstanceConfig config = InstanceConfigStore.load(layout).config();
         InstanceFiles files = new InstanceFiles(layout, config, machine);
         Revisions revisions = new Revisions(layout);
-        String from = revisions.current().orElseThrow();
-        RevisionSwitch web = new RevisionSwitch(layout, config, files, machine);
-        Map<String, String> targets = context.dryRun() && !Files.isDirectory(revisions.tree(from)) ? Map.of()
-                : undoTargets(revisions.tree(target), Migrations.applied(machine, config.databaseName()));
+        // code/current, code/previous, static and the migrations applied are what a rollback changes: a
+        // recovery takes them from the journal, as the first run saw them
+        String from = facts.text("from", () -> revisions.current().orElseThrow());
+        String previous = facts.text("previous", () -> revisions.previous().orElse(null));
+        String staticFrom = facts.text("static-from", () -> revisions.staticInUse().orElse(null));
+        RevisionSwitch web = new RevisionSwitch(layout, config, files, machine, facts);
+        Map<String, String> targets = new LinkedHashMap<>();
+        for (String t : facts.list("undo-targets", () -> context.dryRun() && !Files.isDirectory(revisions.tree(from)) ? List.of()
+                : undoTargets(revisions.tree(target), Migrations.applied(machine, config.databaseName())).entrySet().stream()
+                .map(e -> e.getKey() + " " + e.getValue()).toList())) {
+            targets.put(t.substring(0, t.indexOf(' ')), t.substring(t.indexOf(' ') + 1));
+        }
+        List<String> undone = facts.list("undone-migrations", () -> migrationsToUndo(machine, files, from, targets));
+        Plan.Builder plan = new Plan.Builder("rollback of " + name + " from " + from + " to " + target);
+        if (!undone.isEmpty()) {
+            plan.note("undoing " + undone + " loses what was written since in the tables and columns they made");
+        }
+        plan.add(Step.named("stop the scheduler").does(web::stopScheduler)
+                .undoes("start the scheduler again", web::startSchedulerIfItRan).build());
+        plan.add(Step.named("undo the migrations " + target + " does not have")
+                .shows(undone.isEmpty() ? List.of("none") : undone.stream().map(m -> "undo " + m).toList())
+                .does(() -> {
+                    for (var t : targets.entrySet()) {
+                        machine.runner().run(files.manage(List.of("migrate", "--noinput", t.getKey(), t.getValue())));
+                    }
+                })
+                // with the code of code/current: the undo of the switch below has put it back to the newer revision
+                .undoes("apply them again", () -> machine.runner().run(files.manage(List.of("migrate", "--noinput"))))
+                .build());
+        plan.add(Step.named("switch code/current to " + target)
+                .shows(layout.currentCode() + " -> " + target)
+                .does(() -> web.switchCode(revisions, target))
+                .undoes("switch code/current back to " + from, () -> web.switchBack(revisions, from, previous, target))
+                .build());
+        plan.add(Step.named("switch the static files to " + target)
+                .does(() -> {
+                    if (!Files.isDirectory(revisions.staticOf(target))) {
+                        // recorded before collecting: a collection killed half-way is removed by the undo
+                        facts.record("static-collected", "true");
+                        files.collectStatic(target, machine);
+                    }
+                    revisions.useStatic(target);
+                })
+                .undoes("switch the static files back to " + (staticFrom == null ? from : staticFrom), () -> {
+                    if (staticFrom != null && Files.isDirectory(revisions.staticOf(staticFrom))) {
+                        revisions.useStatic(staticFrom);
+                    }
+                    if (facts.flag("static-collected", () -> false)
+                            && !revisions.staticInUse().map(target::equals).orElse(false)) {
+                        org.lavasoftware.deploy.adapters.files.Filesystem.deleteTree(revisions.staticOf(target));
+                    }
+                })
+                .build());
+        plan.add(Step.named("start the scheduler and the publisher on " + target).does(() -> {
+            web.startSchedulerIfItRan();
+            web.restartPublisher();
+        }).undoes("stop the scheduler again", web::stopSchedulerAgain).build());
+        // once the older revision answers, the rollback is kept: a recovery finishes it rather than undoing it
+        plan.add(Step.named("check " + target + " through Apache").does(() -> web.requireHealthy(target))
+                .pointOfNoReturn().build());
+        return plan.build();
+    }
+
+    /** The migrations that going back to {@code targets} undoes, with the code of {@code from}; refuses irreversible ones. */
+    private List<String> migrationsToUndo(Machine machine, InstanceFiles files, String from, Map<String, String> targets) {
         List<Migrations.Planned> undone = new ArrayList<>();
         for (var t : targets.entrySet()) {
             undone.addAll(Migrations.plan(machine, files, from, List.of(t.getKey(), t.getValue())));
@@ -96,42 +159,7 @@ public final class RollbackOperation implements Operation {
             throw ToolException.failed("revision " + from + "'s migrations " + String.join(", ", irreversible)
                     + " cannot be undone; restore the snapshot taken before the upgrade with restore-db " + name + " ID");
         }
-        Plan.Builder plan = new Plan.Builder("rollback of " + name + " from " + from + " to " + target);
-        if (!undone.isEmpty()) {
-            plan.note("undoing " + undone.stream().map(Migrations.Planned::migration).toList()
-                    + " loses what was written since in the tables and columns they made");
-        }
-        plan.add(Step.named("stop the scheduler").does(web::stopScheduler)
-                .undoes("start the scheduler again", web::startSchedulerIfItRan).build());
-        plan.add(Step.named("undo the migrations " + target + " does not have")
-                .shows(undone.isEmpty() ? List.of("none") : undone.stream().map(m -> "undo " + m.migration()).toList())
-                .does(() -> {
-                    for (var t : targets.entrySet()) {
-                        machine.runner().run(files.manage(List.of("migrate", "--noinput", t.getKey(), t.getValue())));
-                    }
-                })
-                .undoes("apply them again", () -> machine.runner().run(files.manage(List.of("migrate", "--noinput"))))
-                .build());
-        plan.add(Step.named("switch code/current to " + target)
-                .shows(layout.currentCode() + " -> " + target)
-                .does(() -> web.switchCode(revisions, target))
-                .undoes("switch code/current back to " + from, () -> web.switchCode(revisions, from))
-                .build());
-        plan.add(Step.named("switch the static files to " + target)
-                .does(() -> {
-                    if (!Files.isDirectory(revisions.staticOf(target))) {
-                        files.collectStatic(target, machine);
-                    }
-                    revisions.useStatic(target);
-                })
-                .undoes("switch the static files back to " + from, () -> revisions.useStatic(from))
-                .build());
-        plan.add(Step.named("start the scheduler and the publisher on " + target).does(() -> {
-            web.startSchedulerIfItRan();
-            web.restartPublisher();
-        }).build());
-        plan.add(Step.named("check " + target + " through Apache").does(() -> web.requireHealthy(target)).build());
-        return plan.build();
+        return undone.stream().map(Migrations.Planned::migration).toList();
     }
 
     @Override

@@ -14,6 +14,7 @@ import org.lavasoftware.deploy.engine.Operation;
 import org.lavasoftware.deploy.engine.OperationContext;
 import org.lavasoftware.deploy.engine.OperationFactory;
 import org.lavasoftware.deploy.engine.Plan;
+import org.lavasoftware.deploy.engine.PlanFacts;
 import org.lavasoftware.deploy.engine.Step;
 import org.lavasoftware.deploy.engine.operations.InstanceFiles;
 import org.lavasoftware.deploy.engine.operations.Machine;
@@ -79,26 +80,31 @@ public final class UpgradeOperation implements Operation {
     public Plan plan(OperationContext context, List<Step> afterSwitch) {
         InstanceLayout layout = context.layout();
         Machine machine = Machine.of(context);
+        PlanFacts facts = context.facts();
         var loaded = InstanceConfigStore.load(layout);
         InstanceConfig config = loaded.config();
         InstanceFiles files = new InstanceFiles(layout, config, machine);
         Revisions revisions = new Revisions(layout);
-        String from = revisions.current().orElse("none");
-        String previous = revisions.previous().orElse(null);
+        // what the upgrade itself changes is read through the journal's facts: a recovery rebuilds this plan
+        // after code/current, code/previous, static and instance.conf moved, and must undo to where they were
+        String from = facts.text("from", () -> revisions.current().orElse("none"));
+        String previous = facts.text("previous", () -> revisions.previous().orElse(null));
+        String staticFrom = facts.text("static-from", () -> revisions.staticInUse().orElse(from));
         String to = settings.revision();
         String database = config.databaseName();
         String copy = database + "-pre-upgrade";
         CodeSource source = CodeSources.of(settings.source(), context.root().cacheDir(), machine.runner());
-        RevisionSwitch web = new RevisionSwitch(layout, config, files, machine);
-        MigrationState migrations = new MigrationState(context.root().stateDir().resolve("upgrade-" + settings.name()
-                + ".migrations"));
+        RevisionSwitch web = new RevisionSwitch(layout, config, files, machine, facts);
+        Path stateDir = context.root().stateDir();
+        MigrationState migrations = new MigrationState(stateDir.resolve("upgrade-" + settings.name() + ".migrations"));
+        ConfigSidecar keptConfig = new ConfigSidecar(layout.configFile(), stateDir.resolve("upgrade-" + settings.name()
+                + ".instance.conf"));
 
         Plan.Builder plan = new Plan.Builder("upgrade of " + settings.name() + " from " + from + " to " + to);
         boolean newSource = !settings.source().equals(config.get(ConfigKey.LAVA_SERVER_BRANCH));
         String buildoutCfg = settings.buildoutCfg() != null ? settings.buildoutCfg() : config.get(ConfigKey.LAVA_BUILDOUT_CFG);
         boolean newBuildout = !buildoutCfg.equals(config.get(ConfigKey.LAVA_BUILDOUT_CFG));
-        if (loaded.needsSaving() || newSource || newBuildout) {
-            String old = read(layout.configFile());
+        if (facts.flag("config-update", () -> loaded.needsSaving() || newSource || newBuildout)) {
             List<String> changes = new ArrayList<>(loaded.evolutions());
             if (newSource) {
                 changes.add("LAVA_SERVER_BRANCH := " + settings.source());
@@ -107,17 +113,18 @@ public final class UpgradeOperation implements Operation {
                 changes.add("LAVA_BUILDOUT_CFG := " + buildoutCfg);
             }
             plan.add(Step.named("bring instance.conf up to date")
-                    .shows(String.join("; ", changes))
-                    .does(() -> InstanceConfigStore.save(layout, config.set(ConfigKey.LAVA_SERVER_BRANCH, settings.source())
-                            .set(ConfigKey.LAVA_BUILDOUT_CFG, buildoutCfg)))
-                    .undoes("put the previous instance.conf back", () -> {
-                        if (old != null) {
-                            Filesystem.file(layout.configFile(), old, "rw-------", "root", "root");
-                        }
+                    .shows(changes.isEmpty() ? "LAVA_SERVER_BRANCH := " + settings.source() : String.join("; ", changes))
+                    .shows("the instance.conf it replaces kept (0600) in " + stateDir + " until the upgrade is done")
+                    .does(() -> {
+                        keptConfig.keep();
+                        InstanceConfigStore.save(layout, config.set(ConfigKey.LAVA_SERVER_BRANCH, settings.source())
+                                .set(ConfigKey.LAVA_BUILDOUT_CFG, buildoutCfg));
                     })
+                    .undoes("put the previous instance.conf back", keptConfig::restore)
                     .build());
         }
-        if (Files.isDirectory(layout.staticFiles()) && !Files.isSymbolicLink(layout.staticFiles())) {
+        if (facts.flag("static-is-directory", () -> Files.isDirectory(layout.staticFiles())
+                && !Files.isSymbolicLink(layout.staticFiles()))) {
             plan.add(Step.named("move the static files to one directory per revision")
                     .shows(layout.staticFiles() + " -> static-" + from + ", and a link to it")
                     .does(() -> {
@@ -125,24 +132,28 @@ public final class UpgradeOperation implements Operation {
                         revisions.useStatic(from);
                     })
                     .undoes("put the static files back in one directory", () -> {
+                        // killed between the move and the link, there is no link yet: the directory moves back all the same
                         if (Files.isSymbolicLink(layout.staticFiles())) {
                             Files.delete(layout.staticFiles());
+                        }
+                        if (!Files.exists(layout.staticFiles(), java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                                && Files.isDirectory(revisions.staticOf(from))) {
                             Files.move(revisions.staticOf(from), layout.staticFiles());
                         }
                     })
                     .build());
         }
         if (settings.fetch()) {
-            plan.add(Step.named("fetch revision " + to + " from " + source.describe())
+            plan.add(Step.named("fetch revision " + to + " from " + facts.text("source", source::describe))
                     .shows("into " + revisions.tree(to) + ", beside " + from + " which keeps serving")
                     .does(() -> {
                         source.fetch(source.resolve(settings.sourceRevision()), revisions.tree(to));
                         Files.setLastModifiedTime(revisions.tree(to), java.nio.file.attribute.FileTime.from(java.time.Instant.now()));
                     })
-                    .undoes("remove revision " + to, () -> revisions.remove(to))
+                    .undoes("remove revision " + to, () -> revisions.removeFetched(to))
                     .build());
         }
-        boolean built = new BuildSteps(layout, machine, from, to, buildoutCfg, settings.fetch()).addTo(plan);
+        boolean built = new BuildSteps(layout, machine, from, to, buildoutCfg, settings.fetch()).addTo(plan, facts);
         if (settings.backup()) {
             plan.addAll(BackupOperation.stepsBefore("the upgrade", settings.name(), context));
         }
@@ -161,7 +172,7 @@ public final class UpgradeOperation implements Operation {
                     migrations.record(Migrations.plan(machine, files, to, List.of()), Migrations.applied(machine, database));
                     context.reporter().info(migrations.describe());
                 })
-                .undoes("forget the migration check", migrations::forget)
+                .undoes("forget the migration check", migrations::forgetUnlessApplying)
                 .build());
         plan.add(Step.named("copy the database if a migration cannot be undone")
                 .shows("CREATE DATABASE \"" + copy + "\" TEMPLATE \"" + database + "\": only then, as it closes the "
@@ -173,7 +184,14 @@ public final class UpgradeOperation implements Operation {
                         }
                     }
                 })
-                .undoes("drop the copy of the database", () -> dropQuietly(machine, copy))
+                .undoes("drop the copy of the database", () -> {
+                    // killed while copying, the database may still refuse new connections
+                    allowConnections(machine, database);
+                    // the undo of the migrations needs the copy until it has put it in place
+                    if (!migrations.applying()) {
+                        dropQuietly(machine, copy);
+                    }
+                })
                 .build());
         plan.add(Step.named("stop the scheduler")
                 .shows("the scheduler writes to the database: it stops while code and database change")
@@ -188,12 +206,15 @@ public final class UpgradeOperation implements Operation {
                         web.stopWebForMigrations();
                     }
                 })
-                .undoes("start the web again", () -> web.startWebIfStopped(migrations.breaksOldCode()))
+                .undoes("start the web again", web::startWebIfStopped)
                 .build());
         plan.add(Step.named("apply the migrations of " + to)
                 .shows("[as " + config.systemUser() + "] lava-server manage migrate --noinput with the code of " + to
                         + " (the new code migrates while the old one still serves)")
-                .does(() -> machine.runner().run(files.withRevision(List.of("migrate", "--noinput"), to).build()))
+                .does(() -> {
+                    migrations.markApplying();
+                    machine.runner().run(files.withRevision(List.of("migrate", "--noinput"), to).build());
+                })
                 .undoes("put the database back as it was", () -> migrations.undo(machine, files, to, database, copy))
                 .build());
         plan.add(Step.named("switch code/current to " + to)
@@ -205,9 +226,9 @@ public final class UpgradeOperation implements Operation {
         plan.add(Step.named("switch the static files to " + to)
                 .shows(layout.staticFiles() + " -> static-" + to + " (one rename: never a moment without them)")
                 .does(() -> revisions.useStatic(to))
-                .undoes("switch the static files back to " + from, () -> {
-                    if (Files.isDirectory(revisions.staticOf(from))) {
-                        revisions.useStatic(from);
+                .undoes("switch the static files back to " + staticFrom, () -> {
+                    if (Files.isDirectory(revisions.staticOf(staticFrom))) {
+                        revisions.useStatic(staticFrom);
                     }
                 })
                 .build());
@@ -215,10 +236,12 @@ public final class UpgradeOperation implements Operation {
                 .shows("start the scheduler; restart lava-publisher (it runs the code it started with); start the web "
                         + "if the migrations stopped it")
                 .does(() -> {
-                    web.startWebIfStopped(false);
+                    web.startWebIfStopped();
                     web.startSchedulerIfItRan();
                     web.restartPublisher();
                 })
+                // the steps undone after this one change the database: without the scheduler, as they were done
+                .undoes("stop the scheduler again", web::stopSchedulerAgain)
                 .build());
         Step.Builder healthy = Step.named("check " + to + " through Apache")
                 .shows("the instance's page must answer 200; otherwise everything above is undone")
@@ -231,13 +254,14 @@ public final class UpgradeOperation implements Operation {
         }
         plan.add(Step.named("keep the " + settings.keep() + " newest revisions")
                 .shows("remove older revisions (never the current or the previous one) and their static files; "
-                        + "drop the database copy")
+                        + "drop the database copy; forget the instance.conf kept for the way back")
                 .does(() -> {
                     for (String old : revisions.prunable(settings.keep())) {
                         revisions.remove(old);
                     }
                     dropQuietly(machine, copy);
                     migrations.forget();
+                    keptConfig.forget();
                 })
                 .build());
         return plan.build();
@@ -284,20 +308,27 @@ public final class UpgradeOperation implements Operation {
         }
     }
 
-    private static String read(Path file) {
-        try {
-            return Files.exists(file) ? Files.readString(file) : null;
-        } catch (java.io.IOException e) {
-            return null;
+    /** ALLOW_CONNECTIONS true again, for a database a copy killed half-way left closed; nothing when it is gone. */
+    private static void allowConnections(Machine machine, String database) {
+        try (PostgresAdmin admin = machine.postgresAdmin()) {
+            if (!admin.databaseExists(database)) {
+                return;
+            }
         }
+        PostgresAdmin.runIn(machine.postgres(), machine.postgresCredentials(), "postgres",
+                List.of("ALTER DATABASE " + PostgresAdmin.quote(database) + " ALLOW_CONNECTIONS true"));
     }
 
     /**
      * What the migration check learnt, for the steps after it: kept in a file, because the undo of
-     * the migrations must know what was applied before even in a recovery after a crash.
+     * the migrations must know what was applied before even in a recovery after a crash. A second
+     * file marks the migrations as (maybe) applied and not undone yet: while it is there, neither
+     * this record nor the database's copy may go, whatever else is undone (a recovery whose undo of
+     * the migrations failed is run again, and needs both).
      */
     static final class MigrationState {
         private final Path file;
+        private final Path applying;
         private boolean copy;
         private boolean breaking;
         private int count;
@@ -305,6 +336,7 @@ public final class UpgradeOperation implements Operation {
 
         MigrationState(Path file) {
             this.file = file;
+            this.applying = file.resolveSibling(file.getFileName() + ".applying");
         }
 
         void record(List<Migrations.Planned> planned, Set<String> applied) {
@@ -315,6 +347,11 @@ public final class UpgradeOperation implements Operation {
             List<String> lines = new ArrayList<>(List.of("copy=" + copy, "count=" + count, "breaking=" + breaking));
             lines.addAll(applied);
             org.lavasoftware.deploy.io.AtomicFile.write(file, String.join("\n", lines) + "\n", "rw-------");
+            try {
+                Files.deleteIfExists(applying); // left by an upgrade whose journal was removed by hand
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot remove " + applying + ": " + e.getMessage(), e);
+            }
         }
 
         private void load() {
@@ -333,8 +370,26 @@ public final class UpgradeOperation implements Operation {
             }
         }
 
+        /** Written before the migrations run: from then on their undo has something to do. */
+        void markApplying() {
+            load(); // refuses before anything is applied when the record is missing
+            org.lavasoftware.deploy.io.AtomicFile.write(applying, "", "rw-------");
+        }
+
+        boolean applying() {
+            return Files.exists(applying);
+        }
+
         void forget() throws java.io.IOException {
+            Files.deleteIfExists(applying);
             Files.deleteIfExists(file);
+        }
+
+        /** The undo of the check: the record goes, unless the migrations' undo still needs it. */
+        void forgetUnlessApplying() throws java.io.IOException {
+            if (!applying()) {
+                Files.deleteIfExists(file);
+            }
         }
 
         boolean needsCopy() {
@@ -354,26 +409,39 @@ public final class UpgradeOperation implements Operation {
                     + (breaking ? "; some take away what the old code uses: the web stops while they run" : "");
         }
 
-        /** Undoes what the upgrade applied: by reversing its migrations, or from the copy. */
-        void undo(Machine machine, InstanceFiles files, String revision, String database, String copyName) {
-            load();
-            if (copy) {
-                try (PostgresAdmin admin = machine.postgresAdmin()) {
-                    if (admin.databaseExists(copyName)) {
-                        String failed = database + "-failed-upgrade";
-                        admin.dropDatabase(failed);
-                        admin.swap(database, copyName, failed);
-                        admin.dropDatabase(failed);
-                    }
-                }
+        /**
+         * Undoes what the upgrade applied: by reversing its migrations, or from the copy. Nothing when
+         * they never started, or were undone already; an undo killed half-way is taken up where it was.
+         */
+        void undo(Machine machine, InstanceFiles files, String revision, String database, String copyName)
+                throws java.io.IOException {
+            if (!applying()) {
                 return;
             }
-            Set<String> after = Migrations.applied(machine, database);
-            // the new revision's code knows the migrations it applied: it undoes them
-            for (var target : Migrations.targetsToUndo(before, after).entrySet()) {
-                machine.runner().run(files.withRevision(List.of("migrate", "--noinput", target.getKey(), target.getValue()),
-                        revision).build());
+            load();
+            if (copy) {
+                String failed = database + "-failed-upgrade";
+                try (PostgresAdmin admin = machine.postgresAdmin()) {
+                    if (admin.databaseExists(copyName)) {
+                        if (admin.databaseExists(database)) {
+                            admin.dropDatabase(failed);
+                            admin.swap(database, copyName, failed);
+                        } else {
+                            // killed between the two renames of an earlier undo: the copy's is left to do
+                            admin.unswap(database, failed, copyName);
+                        }
+                    }
+                    admin.dropDatabase(failed);
+                }
+            } else {
+                Set<String> after = Migrations.applied(machine, database);
+                // the new revision's code knows the migrations it applied: it undoes them
+                for (var target : Migrations.targetsToUndo(before, after).entrySet()) {
+                    machine.runner().run(files.withRevision(List.of("migrate", "--noinput", target.getKey(),
+                            target.getValue()), revision).build());
+                }
             }
+            Files.deleteIfExists(applying);
         }
     }
 
