@@ -58,6 +58,45 @@ class JournalRecoverySpec extends Specification {
         CliRun.run(['--root', root.path().toString(), 'list', '--json']).out.contains('"state":"not deployed"')
     }
 
+    def "a plan that depends on what the operation itself changed is rebuilt from the journal's facts, not from the machine"() {
+        given: 'an operation that plans only the files missing when it starts, killed after it made two of them'
+        Path work = Files.createDirectories(dir.resolve('work'))
+        LavaRoot root = new LavaRoot(dir.resolve('root'))
+        def child = ChildJvm.start(RunOperationMain, [root.path().toString(), 'instance=demo', "dir=${work}".toString(),
+                                                        'files=a,b,c', 'block=b', 'onlyMissing=yes'])
+        ChildJvm.awaitFile(work.resolve('blocked'), child)
+        ChildJvm.killHard(child)
+
+        expect: 'the journal holds what the plan saw'
+        Journal.read(root.instance(InstanceName.of('demo')).journalFile()).get().facts() == [missing: Optional.of('a\nb\nc')]
+
+        when: 'the machine now says a and b exist: a plan made from it would have only c'
+        def recover = CliRun.run(['--root', root.path().toString(), 'recover', 'demo'])
+
+        then: 'the plan that ran is undone'
+        recover.status == 0
+        recover.err.contains('the interrupted file-steps was undone')
+        Files.list(work).toList()*.fileName*.toString() == ['blocked']
+    }
+
+    def "a journal whose steps this version does not plan is refused, naming both versions and the way by hand"() {
+        given:
+        LavaRoot root = new LavaRoot(dir.resolve('root'))
+        Path journal = root.instance(InstanceName.of('demo')).journalFile()
+        Files.createDirectories(journal.parent)
+        Files.writeString(journal, "begin\tfile-steps\t2026-01-01T00:00:00Z\t1\t2\tinstance=demo\tdir=${dir}\tfiles=x\n"
+                + 'tool\t0.9-old\nstart\t0\tmake%20x%20the%20old%20way\n')
+
+        when:
+        def recover = CliRun.run(['--root', root.path().toString(), 'recover', 'demo'])
+
+        then:
+        recover.status == 3
+        recover.err.contains("started by version 0.9-old of the tool, whose step 1 'make x the old way' version")
+        recover.err.contains("undo the steps ${journal} records as started")
+        Files.exists(journal)
+    }
+
     def "a dry-run recover shows what it would undo and changes nothing"() {
         given:
         Path work = Files.createDirectories(dir.resolve('work'))

@@ -5,6 +5,7 @@ import java.nio.file.Path
 import org.lavasoftware.deploy.support.CliRun
 import org.lavasoftware.deploy.support.FreshCheckout
 import org.lavasoftware.deploy.support.InstanceData
+import org.lavasoftware.deploy.support.KillPoints
 import org.lavasoftware.deploy.support.LegacyPipInstance
 import org.lavasoftware.deploy.support.LinkSafeTempDir
 import org.lavasoftware.deploy.support.MachineState
@@ -218,6 +219,35 @@ class PipToBuildoutIntegrationSpec extends Specification {
         entries() == before
         Files.readString(instance.resolve('etc/lava-server/lava.env')) == env
         page() == '200'
+    }
+
+    def "a conversion killed before its point of no return is undone: the venv serves, the instance as it was"() {
+        given:
+        KillPoints kills = new KillPoints(root)
+        List<String> convert = ['--yes', 'convert', NAME, '--no-backup']
+        Map plan = kills.plan(convert)
+        int steps = plan.titles.size()
+        List<Integer> boundaries = KillPoints.full() ? (1..plan.noReturn).toList()
+                : [1, 2, plan.titles.indexOf('stop the scheduler') + 1, plan.titles.findIndexOf { it.startsWith('switch code/current') } + 1,
+                   plan.noReturn].unique()
+        def before = entries()
+        String env = Files.readString(instance.resolve('etc/lava-server/lava.env'))
+
+        expect:
+        plan.noReturn > 0 && plan.noReturn < steps
+        boundaries.each { int step ->
+            String what = "convert killed before step ${step} of ${steps} '${plan.titles[step - 1]}'"
+            kills.killed('convert', step, 'before', convert)
+            def recover = kills.recover(NAME)
+            assert recover.status == 0: "${what}: ${recover}"
+            assert recover.err.contains('the interrupted convert was undone'): what
+            assert kills.recover(NAME).status == 2: what
+            assert entries() == before: what
+            assert Files.readString(instance.resolve('etc/lava-server/lava.env')) == env: what
+            assert page() == '200': what
+            assert MachineState.postgresObjects("lava-${NAME}-pre-upgrade".toString()).isEmpty(): what
+            assert KillPoints.halfWritten(instance).isEmpty(): what
+        }
     }
 
     def "the conversion keeps the extension, serves from code/current, and only then removes the venv"() {

@@ -14,7 +14,8 @@ import org.lavasoftware.deploy.model.InstanceName
  * Parameters: dir, files (comma-separated), block (a file whose step waits forever once it has
  * created its file, so a spec can kill the process there), fail (a file whose step fails, while
  * the file named by failWhile exists, or always without it), failUndo (a file whose undo fails),
- * noReturn (a file after whose step the operation cannot be undone).
+ * noReturn (a file after whose step the operation cannot be undone), onlyMissing (plan only the
+ * files missing when it plans: a plan that depends on what the operation itself changes).
  */
 class FileStepsOperation implements Operation {
     final Map<String, String> parameters
@@ -32,7 +33,11 @@ class FileStepsOperation implements Operation {
     Plan plan(OperationContext context) {
         Path dir = Path.of(parameters.dir)
         def builder = new Plan.Builder("file-steps of ${parameters.instance}")
-        parameters.files.split(',').each { String name ->
+        List<String> files = parameters.files.split(',').toList()
+        if (parameters.onlyMissing) {
+            files = context.facts().list('missing') { files.findAll { !Files.exists(dir.resolve(it)) } }
+        }
+        files.each { String name ->
             Path file = dir.resolve(name)
             def step = Step.named("create ${name}")
                     .shows("touch ${file}")
