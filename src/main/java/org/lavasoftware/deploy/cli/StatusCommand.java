@@ -24,7 +24,8 @@ final class StatusCommand extends PrivilegedCommand {
         List<InstanceName> targets = names.isEmpty() ? context.root().instanceNames()
                 : names.stream().map(InstanceName::of).toList();
         InstanceQueries queries = context.engine().queries();
-        List<InstanceHealth> health = targets.stream().map(n -> queries.health(context.engine().existing(n))).toList();
+        List<InstanceHealth> health = targets.stream().map(n -> queries.health(context.engine().interrupted(n).isPresent()
+                ? context.root().instance(n) : context.engine().existing(n))).toList();
         if (context.options().json) {
             context.out().println(Json.write(health.stream().map(InstanceHealth::fields).toList()));
         } else {

@@ -1,14 +1,17 @@
 package org.lavasoftware.deploy.engine.operations;
 
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.lavasoftware.deploy.adapters.lava.LabInventory;
 import org.lavasoftware.deploy.adapters.services.ServiceManager;
 import org.lavasoftware.deploy.adapters.services.ServiceState;
 import org.lavasoftware.deploy.engine.InstanceLock;
 import org.lavasoftware.deploy.engine.Journal;
+import org.lavasoftware.deploy.engine.JournalState;
 import org.lavasoftware.deploy.engine.operations.web.WebAddress;
 import org.lavasoftware.deploy.model.InstanceConfig;
 import org.lavasoftware.deploy.model.InstanceConfigStore;
@@ -53,8 +56,17 @@ public final class InstanceQueries {
         return InstanceHealth.state(new ArrayList<>(programs(layout).values()));
     }
 
-    /** The whole picture of one instance, the page fetched through Apache included. */
+    /**
+     * The whole picture of one instance, the page fetched through Apache included; an instance
+     * whose operation was interrupted says where, even one an install had barely begun.
+     */
     public InstanceHealth health(InstanceLayout layout) {
+        Optional<JournalState> interrupted = InstanceLock.holder(layout.lockFile()).isEmpty()
+                ? Journal.read(layout.journalFile()) : Optional.empty();
+        if (interrupted.isPresent() && !Files.exists(layout.configFile())) {
+            return new InstanceHealth(layout.name().value(), "interrupted (" + interrupted.get().brief() + ")", Map.of(),
+                    null, null, null);
+        }
         InstanceConfig config = InstanceConfigStore.load(layout).config();
         Map<String, ServiceState> programs = programs(layout);
         String url = InstanceHealth.url(config);
@@ -67,11 +79,8 @@ public final class InstanceQueries {
                 state = "broken";
             }
         }
-        if (InstanceLock.holder(layout.lockFile()).isEmpty()) {
-            var interrupted = Journal.read(layout.journalFile());
-            if (interrupted.isPresent()) {
-                state = "interrupted (" + interrupted.get().brief() + ")";
-            }
+        if (interrupted.isPresent()) {
+            state = "interrupted (" + interrupted.get().brief() + ")";
         }
         LabInventory lab = programs.isEmpty() ? null : InstanceInventory.tryRead(layout, config).orElse(null);
         return new InstanceHealth(layout.name().value(), state, programs, url, http, lab);
