@@ -17,11 +17,22 @@ class KillPoints {
     }
 
     /**
-     * The boundaries CI kills a long plan at: the first steps, the two around its point of no
-     * return, the last two and after the last; the others with {@code -Dldt.crash.matrix=full}.
+     * The boundaries CI kills a long plan at: its first step, the steps whose titles start with
+     * one of {@code interesting}, the two boundaries around its point of no return, its last step
+     * and after it. All of them with {@code -Dldt.crash.matrix=full}.
      */
-    static List<Integer> sample(int steps, int noReturn) {
-        ([1, 2, noReturn, noReturn + 1, steps, steps + 1] as TreeSet<Integer>).findAll { it >= 1 && it <= steps + 1 }.toList()
+    static List<Integer> sample(List<String> titles, int noReturn, List<String> interesting) {
+        int steps = titles.size()
+        Set<Integer> chosen = [1, steps, steps + 1] as TreeSet<Integer>
+        if (noReturn > 0) {
+            chosen.addAll([noReturn, noReturn + 1])
+        }
+        titles.eachWithIndex { String title, int i ->
+            if (interesting.any { title.startsWith(it) }) {
+                chosen << i + 1
+            }
+        }
+        chosen.toList()
     }
 
     final Path root

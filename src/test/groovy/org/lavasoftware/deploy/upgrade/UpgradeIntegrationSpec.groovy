@@ -145,7 +145,9 @@ class UpgradeIntegrationSpec extends Specification {
         List<String> upgrade = ['--yes', 'upgrade', 'it-up', 'r2', '--no-backup']
         Map plan = kills.plan(upgrade)
         int steps = plan.titles.size()
-        List<Integer> boundaries = KillPoints.full() ? (1..steps + 1).toList() : KillPoints.sample(steps, plan.noReturn)
+        List<Integer> boundaries = KillPoints.full() ? (1..steps + 1).toList()
+                : KillPoints.sample(plan.titles, plan.noReturn, ['stop the scheduler', 'apply the migrations', 'switch code/current',
+                    'switch the static files', 'start the scheduler'])
 
         expect:
         plan.noReturn > 0
