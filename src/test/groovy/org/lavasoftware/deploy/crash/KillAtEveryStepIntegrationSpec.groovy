@@ -96,8 +96,8 @@ class KillAtEveryStepIntegrationSpec extends Specification {
     def "a restore killed at every step boundary is undone before its point of no return and finished after it"() {
         given:
         List<String> restore = ['--yes', 'restore', NAME, 'latest', '--stop']
-        Map plan = kills.plan(restore)
-        int steps = plan.titles.size()
+        KillPoints.KillPlan plan = kills.plan(restore)
+        int steps = plan.steps
         int noReturn = plan.noReturn
 
         expect: 'the swap is the point of no return: after it only the restart and the drop of the previous data remain'
@@ -105,12 +105,9 @@ class KillAtEveryStepIntegrationSpec extends Specification {
         plan.titles[noReturn - 1].startsWith('swap in the ')
 
         and: 'killed as each step starts, and after the last one, the instance comes back as it was or as restored'
-        (1..steps + 1).each { int step ->
-            String moment = step <= steps ? 'before' : 'after'
-            int at = Math.min(step, steps)
-            String what = "restore killed ${moment} step ${at} of ${steps} '${plan.titles[at - 1]}'"
-            kills.killed('restore', at, moment, restore)
-            assert tool('--json', 'list').out.contains("\"interrupted\":\"restore, step ${at} of ${steps}\""): what
+        plan.all().each { int step ->
+            String what = kills.killAt('restore', plan, step, restore)
+            assert tool('--json', 'list').out.contains("\"interrupted\":\"restore, step ${Math.min(step, steps)} of ${steps}\""): what
             recoveredCleanly(kills.recover(NAME), what)
             Map expected = step <= noReturn ? divergedData : snapshotData
             assert observed() == expected: what
@@ -123,7 +120,7 @@ class KillAtEveryStepIntegrationSpec extends Specification {
     def "the restore killed as it starts the scheduler again after the swap: recover finishes it"() {
         given: 'the case the issue names: killed in its last step, status broken, every command refused'
         List<String> restore = ['--yes', 'restore', NAME, 'latest', '--stop']
-        int steps = kills.plan(restore).titles.size()
+        int steps = kills.plan(restore).steps
         kills.killed('restore', steps, 'before', restore)
 
         when:
@@ -151,8 +148,8 @@ class KillAtEveryStepIntegrationSpec extends Specification {
     def "a recover killed while it undoes, and one killed while it finishes, are recovered again"() {
         given:
         List<String> restore = ['--yes', 'restore', NAME, 'latest', '--stop']
-        Map plan = kills.plan(restore)
-        int steps = plan.titles.size()
+        KillPoints.KillPlan plan = kills.plan(restore)
+        int steps = plan.steps
         int swap = plan.noReturn
 
         when: 'a restore killed as it swaps, and its recovery killed as it undoes the staging database'
@@ -182,18 +179,13 @@ class KillAtEveryStepIntegrationSpec extends Specification {
     def "a database restore killed at each step boundary is undone before its swap and finished after it"() {
         given:
         List<String> restore = ['--yes', 'restore-db', NAME, 'latest', '--stop']
-        Map plan = kills.plan(restore)
-        int steps = plan.titles.size()
-        List<Integer> boundaries = KillPoints.full() ? (1..steps + 1).toList()
-                : KillPoints.sample(plan.titles, plan.noReturn, ['stop lava-'])
+        KillPoints.KillPlan plan = kills.plan(restore)
+        List<Integer> boundaries = plan.sample(['stop lava-'])
 
         expect:
         plan.titles[plan.noReturn - 1] == 'swap in the restored database'
         boundaries.each { int step ->
-            String moment = step <= steps ? 'before' : 'after'
-            int at = Math.min(step, steps)
-            String what = "restore-db killed ${moment} step ${at} of ${steps} '${plan.titles[at - 1]}'"
-            kills.killed('restore', at, moment, restore)
+            String what = kills.killAt('restore', plan, step, restore)
             recoveredCleanly(kills.recover(NAME), what)
             assert data.users() == (step <= plan.noReturn ? divergedData : snapshotData).users: what
             diverge()
@@ -203,10 +195,9 @@ class KillAtEveryStepIntegrationSpec extends Specification {
     def "start, stop and restart killed at every step boundary: the services run again after recover"() {
         expect:
         ['start', 'stop', 'restart'].each { String kind ->
-            int steps = kills.plan([kind, NAME]).titles.size()
-            (1..steps + 1).each { int step ->
-                String what = "${kind} killed at boundary ${step} of ${steps + 1}"
-                kills.killed(kind, Math.min(step, steps), step <= steps ? 'before' : 'after', [kind, NAME])
+            KillPoints.KillPlan plan = kills.plan([kind, NAME])
+            plan.all().each { int step ->
+                String what = kills.killAt(kind, plan, step, [kind, NAME])
                 def recover = kills.recover(NAME)
                 assert recover.status == 0: "${what}: ${recover}"
                 assert kills.recover(NAME).status == 2: what
@@ -218,16 +209,13 @@ class KillAtEveryStepIntegrationSpec extends Specification {
 
     def "setup and toggle_all killed at every step boundary are finished by running them again"() {
         given:
-        int setupSteps = kills.plan(['--yes', 'setup']).titles.size()
-        Map togglePlan = kills.plan(['toggle_all', 'location'])
-        int toggleSteps = togglePlan.titles.size()
-        List<Integer> toggleKills = KillPoints.full() ? (1..toggleSteps + 1).toList()
-                : KillPoints.sample(togglePlan.titles, togglePlan.noReturn, ['switch LAVA'])
+        KillPoints.KillPlan setupPlan = kills.plan(['--yes', 'setup'])
+        KillPoints.KillPlan togglePlan = kills.plan(['toggle_all', 'location'])
+        List<Integer> toggleKills = togglePlan.sample(['switch LAVA'])
 
         expect:
-        (1..setupSteps + 1).each { int step ->
-            String what = "setup killed at boundary ${step} of ${setupSteps + 1}"
-            kills.killed('setup', Math.min(step, setupSteps), step <= setupSteps ? 'before' : 'after', ['--yes', 'setup'])
+        setupPlan.all().each { int step ->
+            String what = kills.killAt('setup', setupPlan, step, ['--yes', 'setup'])
             def again = tool('--yes', 'setup')
             assert again.status == 0: "${what}: ${again}"
             assert again.err.contains('by running it again'): what
@@ -235,8 +223,7 @@ class KillAtEveryStepIntegrationSpec extends Specification {
             cases++
         }
         toggleKills.each { int step ->
-            String what = "toggle_all killed at boundary ${step} of ${toggleSteps + 1}"
-            kills.killed('toggle_all', Math.min(step, toggleSteps), step <= toggleSteps ? 'before' : 'after', ['toggle_all', 'location'])
+            String what = kills.killAt('toggle_all', togglePlan, step, ['toggle_all', 'location'])
             def again = tool('toggle_all', 'location')
             assert again.status == 0: "${what}: ${again}"
             assert tool('--json', 'list').out.contains("\"name\":\"${NAME}\",\"mode\":\"location\""): what
@@ -248,22 +235,18 @@ class KillAtEveryStepIntegrationSpec extends Specification {
 
     def "a backup killed at every step boundary leaves the snapshots as they were, or one more that verifies"() {
         given:
-        Map plan = kills.plan(['backup', NAME])
-        int steps = plan.titles.size()
+        KillPoints.KillPlan plan = kills.plan(['backup', NAME])
 
         expect:
-        (1..steps + 1).each { int step ->
-            String moment = step <= steps ? 'before' : 'after'
-            int at = Math.min(step, steps)
-            String what = "backup killed ${moment} step ${at} of ${steps} '${plan.titles[at - 1]}'"
+        plan.all().each { int step ->
             List<String> before = snapshots()
             String latest = Files.readSymbolicLink(root.resolve("backups/${NAME}/latest")).toString()
-            kills.killed('backup', at, moment, ['backup', NAME])
+            String what = kills.killAt('backup', plan, step, ['backup', NAME])
             recoveredCleanly(kills.recover(NAME), what)
             List<String> after = snapshots()
-            assert after == before || (after.size() == before.size() + 1 && after.containsAll(before)): what
+            assert after.size() == before.size() + (plan.finishes(step) ? 1 : 0) && after.containsAll(before): what
             String nowLatest = Files.readSymbolicLink(root.resolve("backups/${NAME}/latest")).toString()
-            assert nowLatest == latest || nowLatest == after.last(): what
+            assert nowLatest == (plan.finishes(step) ? after.last() : latest): what
             after.each { assert tool('verify', NAME, it).status == 0: "${what}: ${it} does not verify" }
             assert KillPoints.halfWritten(root.resolve("backups/${NAME}")).isEmpty(): what
             assert observed() == divergedData: what
@@ -276,37 +259,31 @@ class KillAtEveryStepIntegrationSpec extends Specification {
         while (snapshots().size() < 3) {
             assert tool('backup', NAME).status == 0
         }
-        int steps = kills.plan(['prune', NAME, '--keep', '1']).titles.size()
+        KillPoints.KillPlan plan = kills.plan(['prune', NAME, '--keep', '1'])
 
         expect:
-        (1..steps + 1).each { int step ->
-            String what = "prune killed at boundary ${step} of ${steps + 1}"
+        plan.all().each { int step ->
             while (snapshots().size() < 3) {
                 assert tool('backup', NAME).status == 0
             }
             List<String> before = snapshots()
-            kills.killed('prune', Math.min(step, steps), step <= steps ? 'before' : 'after', ['prune', NAME, '--keep', '1'])
+            String what = kills.killAt('prune', plan, step, ['prune', NAME, '--keep', '1'])
             recoveredCleanly(kills.recover(NAME), what)
-            assert snapshots() == before || snapshots() == [before.last()]: what
-            assert snapshots() == (step == 1 ? before : [before.last()]): what
+            assert snapshots() == (plan.finishes(step) ? [before.last()] : before): what
             assert !Files.list(root.resolve("backups/${NAME}")).withCloseable { s -> s.anyMatch { it.fileName.toString().endsWith('.pruning') } }: what
         }
     }
 
     def "a toggle killed at every step boundary leaves the instance served in one mode or the other"() {
         given:
-        Map plan = kills.plan(['toggle', NAME, 'location'])
-        int steps = plan.titles.size()
+        KillPoints.KillPlan plan = kills.plan(['toggle', NAME, 'location'])
 
         expect:
-        (1..steps + 1).each { int step ->
-            String moment = step <= steps ? 'before' : 'after'
-            int at = Math.min(step, steps)
-            String what = "toggle killed ${moment} step ${at} of ${steps} '${plan.titles[at - 1]}'"
-            kills.killed('toggle', at, moment, ['toggle', NAME, 'location'])
+        plan.all().each { int step ->
+            String what = kills.killAt('toggle', plan, step, ['toggle', NAME, 'location'])
             recoveredCleanly(kills.recover(NAME), what)
             String mode = tool('--json', 'list').out.find(/"name":"${NAME}","mode":"(\w+)"/) { it[1] }
-            assert mode in ['vhost', 'location']: what
+            assert mode == (plan.finishes(step) ? 'location' : 'vhost'): what
             if (mode == 'location') {
                 assert tool('toggle', NAME, 'vhost').status == 0: what
             }
@@ -363,12 +340,11 @@ class KillAtEveryStepIntegrationSpec extends Specification {
         Files.writeString(dict, "{% extends 'beaglebone-black.jinja2' %}\n{% set connection_command = 'telnet localhost 7000' %}\n")
         Path installed = root.resolve("instances/${NAME}/etc/dispatcher-config/devices/bbb-01.jinja2")
         List<String> add = ['device', 'add', NAME, 'bbb-01', '--type', 'beaglebone-black', '--dict', dict.toString()]
-        int addSteps = kills.plan(add).titles.size()
+        KillPoints.KillPlan addPlan = kills.plan(add)
 
         expect: 'an add killed anywhere is undone: no device, no dictionary'
-        (1..addSteps + 1).each { int step ->
-            String what = "device add killed at boundary ${step} of ${addSteps + 1}"
-            kills.killed('device-add', Math.min(step, addSteps), step <= addSteps ? 'before' : 'after', add)
+        addPlan.all().each { int step ->
+            String what = kills.killAt('device-add', addPlan, step, add)
             recoveredCleanly(kills.recover(NAME), what)
             assert devices() == [:]: what
             assert !Files.exists(installed): what
@@ -377,25 +353,23 @@ class KillAtEveryStepIntegrationSpec extends Specification {
         when:
         assert tool(*add).status == 0
         List<String> health = ['device', 'health', NAME, 'bbb-01', 'maintenance']
-        int healthSteps = kills.plan(health).titles.size()
+        KillPoints.KillPlan healthPlan = kills.plan(health)
 
         then: 'a health change killed anywhere leaves the health it had'
-        (1..healthSteps + 1).each { int step ->
-            String what = "device health killed at boundary ${step} of ${healthSteps + 1}"
-            kills.killed('device-health', Math.min(step, healthSteps), step <= healthSteps ? 'before' : 'after', health)
+        healthPlan.all().each { int step ->
+            String what = kills.killAt('device-health', healthPlan, step, health)
             recoveredCleanly(kills.recover(NAME), what)
             assert devices() == ['bbb-01': 'Unknown']: what
         }
 
         when:
         List<String> remove = ['device', 'remove', NAME, 'bbb-01']
-        Map removePlan = kills.plan(remove)
-        int removeSteps = removePlan.titles.size()
+        KillPoints.KillPlan removePlan = kills.plan(remove)
+        int removeSteps = removePlan.steps
 
         then: 'a removal killed before its point of no return keeps the device; after it, finishes removing it'
-        (1..removeSteps + 1).each { int step ->
-            String what = "device remove killed at boundary ${step} of ${removeSteps + 1}"
-            kills.killed('device-remove', Math.min(step, removeSteps), step <= removeSteps ? 'before' : 'after', remove)
+        removePlan.all().each { int step ->
+            String what = kills.killAt('device-remove', removePlan, step, remove)
             recoveredCleanly(kills.recover(NAME), what)
             if (step > removePlan.noReturn) {
                 assert devices() == [:] && !Files.exists(installed): what
@@ -420,22 +394,16 @@ class KillAtEveryStepIntegrationSpec extends Specification {
         given:
         String other = 'it-kill2'
         List<String> install = ['--yes', 'install', other, '--vhost', "${other}.test".toString()]
-        Map installPlan = kills.plan(install)
-        int installSteps = installPlan.titles.size()
-        List<Integer> installKills = KillPoints.full() ? (1..installSteps + 1).toList()
-                : KillPoints.sample(installPlan.titles, installPlan.noReturn, ['create PostgreSQL database', 'point code/current',
-                    'register the local worker', 'register and start the services'])
+        KillPoints.KillPlan installPlan = kills.plan(install)
+        List<Integer> installKills = installPlan.sample(['create PostgreSQL database', 'point code/current',
+                'register the local worker', 'register and start the services'])
 
         expect: 'each install killed and recovered leaves nothing of the instance, or all of it'
         installKills.each { int step ->
-            String moment = step <= installSteps ? 'before' : 'after'
-            int at = Math.min(step, installSteps)
-            String what = "install killed ${moment} step ${at} of ${installSteps} '${installPlan.titles[at - 1]}'"
-            kills.killed('install', at, moment, install)
+            String what = kills.killAt('install', installPlan, step, install)
             def recover = kills.recover(other)
             assert recover.status == 0: "${what}: ${recover}"
-            boolean finished = installPlan.noReturn > 0 && step > installPlan.noReturn
-            assert (finished ? whollyThere(other) : whollyGone(other)): what
+            assert (installPlan.finishes(step) ? whollyThere(other) : whollyGone(other)): what
             assert kills.recover(other).status == 2: what
             cases++
         }
@@ -444,16 +412,13 @@ class KillAtEveryStepIntegrationSpec extends Specification {
         if (!whollyThere(other, false)) {
             assert tool(*install).status == 0
         }
-        Map removePlan = kills.plan(['--yes', 'remove', other])
-        int removeSteps = removePlan.titles.size()
+        KillPoints.KillPlan removePlan = kills.plan(['--yes', 'remove', other])
+        int removeSteps = removePlan.steps
 
         then:
         removePlan.noReturn > 0
-        (1..removeSteps + 1).each { int step ->
-            String moment = step <= removeSteps ? 'before' : 'after'
-            int at = Math.min(step, removeSteps)
-            String what = "remove killed ${moment} step ${at} of ${removeSteps} '${removePlan.titles[at - 1]}'"
-            kills.killed('remove', at, moment, ['--yes', 'remove', other])
+        removePlan.all().each { int step ->
+            String what = kills.killAt('remove', removePlan, step, ['--yes', 'remove', other])
             def recover = kills.recover(other)
             assert recover.status == 0: "${what}: ${recover}"
             if (step > removePlan.noReturn) {

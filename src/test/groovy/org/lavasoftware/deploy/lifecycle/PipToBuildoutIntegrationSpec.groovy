@@ -225,19 +225,16 @@ class PipToBuildoutIntegrationSpec extends Specification {
         given:
         KillPoints kills = new KillPoints(root)
         List<String> convert = ['--yes', 'convert', NAME, '--no-backup']
-        Map plan = kills.plan(convert)
-        int steps = plan.titles.size()
-        List<Integer> boundaries = KillPoints.full() ? (1..plan.noReturn).toList()
-                : [1, 2, plan.titles.indexOf('stop the scheduler') + 1, plan.titles.findIndexOf { it.startsWith('switch code/current') } + 1,
-                   plan.noReturn].unique()
+        KillPoints.KillPlan plan = kills.plan(convert)
+        List<Integer> boundaries = plan.sample(['record what pip installed', 'stop the scheduler', 'switch code/current'])
+                .findAll { it <= plan.noReturn }
         def before = entries()
         String env = Files.readString(instance.resolve('etc/lava-server/lava.env'))
 
         expect:
-        plan.noReturn > 0 && plan.noReturn < steps
+        plan.noReturn > 0 && plan.noReturn < plan.steps
         boundaries.each { int step ->
-            String what = "convert killed before step ${step} of ${steps} '${plan.titles[step - 1]}'"
-            kills.killed('convert', step, 'before', convert)
+            String what = kills.killAt('convert', plan, step, convert)
             def recover = kills.recover(NAME)
             assert recover.status == 0: "${what}: ${recover}"
             assert recover.err.contains('the interrupted convert was undone'): what

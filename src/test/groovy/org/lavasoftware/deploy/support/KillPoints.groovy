@@ -16,33 +16,14 @@ class KillPoints {
         System.getProperty('ldt.crash.matrix', 'ci') == 'full'
     }
 
-    /**
-     * The boundaries CI kills a long plan at: its first step, the steps whose titles start with
-     * one of {@code interesting}, the two boundaries around its point of no return, its last step
-     * and after it. All of them with {@code -Dldt.crash.matrix=full}.
-     */
-    static List<Integer> sample(List<String> titles, int noReturn, List<String> interesting) {
-        int steps = titles.size()
-        Set<Integer> chosen = [1, steps, steps + 1] as TreeSet<Integer>
-        if (noReturn > 0) {
-            chosen.addAll([noReturn, noReturn + 1])
-        }
-        titles.eachWithIndex { String title, int i ->
-            if (interesting.any { title.startsWith(it) }) {
-                chosen << i + 1
-            }
-        }
-        chosen.toList()
-    }
-
     final Path root
 
     KillPoints(Path root) {
         this.root = root
     }
 
-    /** The plan of {@code args} as --dry-run prints it: its step titles, and the 1-based point of no return (0 when none). */
-    Map plan(List<String> args) {
+    /** The plan of {@code args} as --dry-run prints it. */
+    KillPlan plan(List<String> args) {
         def run = FreshCheckout.run(['--root', root.toString(), '--dry-run'] + args)
         assert run.status == 0: run
         List<String> titles = []
@@ -57,7 +38,18 @@ class KillPoints {
             }
         }
         assert titles: run
-        [titles: titles, noReturn: noReturn]
+        new KillPlan(titles, noReturn)
+    }
+
+    /**
+     * Runs {@code args} killed at {@code boundary} of {@code plan}: as step {@code boundary}
+     * starts, or after the last step for {@code steps + 1}. Returns the case, for messages.
+     */
+    String killAt(String kind, KillPlan plan, int boundary, List<String> args) {
+        int at = Math.min(boundary, plan.steps)
+        String moment = boundary <= plan.steps ? 'before' : 'after'
+        killed(kind, at, moment, args)
+        "${kind} killed ${moment} step ${at} of ${plan.steps} '${plan.titles[at - 1]}'"
     }
 
     /** Runs {@code args}, killed at {@code kind:step:moment}; returns the launcher's result (status 137). */
@@ -79,6 +71,52 @@ class KillPoints {
         }
         Files.walk(dir).withCloseable { s ->
             s.filter { it.fileName.toString() ==~ /\..*\.tmp/ || it.fileName.toString().endsWith('.partial') }.toList()
+        }
+    }
+
+    /** A plan as {@code --dry-run} shows it: its step titles, and its point of no return (1-based, 0 when none). */
+    static class KillPlan {
+        final List<String> titles
+        final int noReturn
+
+        KillPlan(List<String> titles, int noReturn) {
+            this.titles = titles
+            this.noReturn = noReturn
+        }
+
+        int getSteps() {
+            titles.size()
+        }
+
+        /** Every boundary: as each step starts (1 to steps), and after the last one (steps + 1). */
+        List<Integer> all() {
+            (1..steps + 1).toList()
+        }
+
+        /**
+         * The boundaries CI kills a long plan at: its first step, those whose titles start with one
+         * of {@code interesting}, the two around its point of no return, its last step and after
+         * it. Every one with {@code -Dldt.crash.matrix=full}.
+         */
+        List<Integer> sample(List<String> interesting) {
+            if (full()) {
+                return all()
+            }
+            Set<Integer> chosen = [1, steps, steps + 1] as TreeSet<Integer>
+            if (noReturn > 0) {
+                chosen.addAll([noReturn, noReturn + 1])
+            }
+            titles.eachWithIndex { String title, int i ->
+                if (interesting.any { title.startsWith(it) }) {
+                    chosen << i + 1
+                }
+            }
+            chosen.toList()
+        }
+
+        /** Whether recover finishes the operation killed at {@code boundary}, rather than undoing it. */
+        boolean finishes(int boundary) {
+            noReturn > 0 && boundary > noReturn
         }
     }
 }

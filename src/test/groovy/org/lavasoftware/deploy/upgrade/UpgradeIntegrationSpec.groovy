@@ -143,22 +143,17 @@ class UpgradeIntegrationSpec extends Specification {
         given:
         KillPoints kills = new KillPoints(root)
         List<String> upgrade = ['--yes', 'upgrade', 'it-up', 'r2', '--no-backup']
-        Map plan = kills.plan(upgrade)
-        int steps = plan.titles.size()
-        List<Integer> boundaries = KillPoints.full() ? (1..steps + 1).toList()
-                : KillPoints.sample(plan.titles, plan.noReturn, ['stop the scheduler', 'apply the migrations', 'switch code/current',
-                    'switch the static files', 'start the scheduler'])
+        KillPoints.KillPlan plan = kills.plan(upgrade)
+        List<Integer> boundaries = plan.sample(['stop the scheduler', 'apply the migrations', 'switch code/current',
+                'switch the static files', 'start the scheduler'])
 
         expect:
         plan.noReturn > 0
         boundaries.each { int step ->
-            String moment = step <= steps ? 'before' : 'after'
-            int at = Math.min(step, steps)
-            String what = "upgrade killed ${moment} step ${at} of ${steps} '${plan.titles[at - 1]}'"
-            kills.killed('upgrade', at, moment, upgrade)
+            String what = kills.killAt('upgrade', plan, step, upgrade)
             def recover = kills.recover('it-up')
             assert recover.status == 0: "${what}: ${recover}"
-            String revision = step <= plan.noReturn ? 'r1' : 'r2'
+            String revision = plan.finishes(step) ? 'r2' : 'r1'
             assert onRevision(revision): "${what}: ${recover}"
             assert kills.recover('it-up').status == 2: what
             assert MachineState.postgresObjects('lava-it-up-pre-upgrade').isEmpty(): what
@@ -174,18 +169,14 @@ class UpgradeIntegrationSpec extends Specification {
         assert tool([:], '--yes', 'upgrade', 'it-up', 'r2', '--no-backup').status == 0
         KillPoints kills = new KillPoints(root)
         List<String> rollback = ['--yes', 'rollback', 'it-up']
-        Map plan = kills.plan(rollback)
-        int steps = plan.titles.size()
+        KillPoints.KillPlan plan = kills.plan(rollback)
 
         expect:
-        (1..steps + 1).each { int step ->
-            String moment = step <= steps ? 'before' : 'after'
-            int at = Math.min(step, steps)
-            String what = "rollback killed ${moment} step ${at} of ${steps} '${plan.titles[at - 1]}'"
-            kills.killed('rollback', at, moment, rollback)
+        plan.sample(['switch code/current']).each { int step ->
+            String what = kills.killAt('rollback', plan, step, rollback)
             def recover = kills.recover('it-up')
             assert recover.status == 0: "${what}: ${recover}"
-            String revision = plan.noReturn > 0 && step > plan.noReturn ? 'r1' : 'r2'
+            String revision = plan.finishes(step) ? 'r1' : 'r2'
             assert onRevision(revision): "${what}: ${recover}"
             assert kills.recover('it-up').status == 2: what
             if (revision == 'r1') {
