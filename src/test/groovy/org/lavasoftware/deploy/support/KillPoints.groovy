@@ -32,7 +32,7 @@ class KillPoints {
             def m = line =~ /^\s*(\d+)\. (.*?)(\s+\[point of no return\])?$/
             if (m.matches()) {
                 titles << m.group(2)
-                if (m.group(3)) {
+                if (m.group(3) && noReturn == 0) {
                     noReturn = m.group(1) as int
                 }
             }
@@ -74,7 +74,7 @@ class KillPoints {
         }
     }
 
-    /** A plan as {@code --dry-run} shows it: its step titles, and its point of no return (1-based, 0 when none). */
+    /** A plan as {@code --dry-run} shows it: its step titles, and its first point of no return (1-based, 0 when none). */
     static class KillPlan {
         final List<String> titles
         final int noReturn
