@@ -102,6 +102,10 @@ public final class RemoveOperation implements Operation {
                         if (!keepStopped.isEmpty()) {
                             services.stop(group, keepStopped);
                         }
+                        // put back means serving again, not merely started: the command returns when it answers
+                        if (!keepStopped.contains(InstanceServices.web(layout))) {
+                            InstanceHealth.requireAnswering(machine, config.get(), layout.logDir(), "once its removal was undone");
+                        }
                     }
                 })
                 .build());
