@@ -16,6 +16,7 @@ class ExecResultSpec extends Specification {
         'one spanning lines'           | 'Traceback:\n  File "m.py"\ndjango.db.migrations.exceptions.MigrationSchemaMissing: Unable (read-only\n)\n' | 'MigrationSchemaMissing: Unable (read-only )'
         'a code line is not a reason'  | 'Traceback:\n    x = Foo: bar\nKeyError: \'k\'\n'                          | "KeyError: 'k'"
         'nothing'                      | ''                                                                            | ''
+        'a full disk before its echoes' | 'pg_dump: error: could not write to file "x": No space left on device\npg_dump: terminated by user\n' | 'pg_dump: error: could not write to file "x": No space left on device'
     }
 
     def "without error output the last line of the output is the reason"() {

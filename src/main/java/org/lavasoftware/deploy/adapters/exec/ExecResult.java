@@ -12,12 +12,19 @@ public record ExecResult(int exitCode, String stdout, String stderr) {
     }
 
     /**
-     * The program's reason in one line: the exception that ended a Python traceback (with the
-     * lines its message continues on), else the last non-blank line of the error output.
+     * The program's reason in one line: a full disk wherever the output names it (the lines after
+     * it are its consequences, such as pg_dump's other jobs "terminated by user"), else the
+     * exception that ended a Python traceback (with the lines its message continues on), else the
+     * last non-blank line of the error output.
      */
     public String lastErrorLine() {
         String text = stderr.isBlank() ? stdout : stderr;
         String[] lines = text.strip().split("\n");
+        for (String line : lines) {
+            if (line.contains("No space left on device")) {
+                return line.strip();
+            }
+        }
         for (int i = lines.length - 1; i >= 0; i--) {
             var m = PYTHON_EXCEPTION.matcher(lines[i].strip());
             if (m.matches() && !lines[i].startsWith(" ")) {
