@@ -369,7 +369,7 @@ class KillAtEveryStepIntegrationSpec extends Specification {
         }
 
         when:
-        List<String> remove = ['device', 'remove', NAME, 'bbb-01']
+        List<String> remove = ['--yes', 'device', 'remove', NAME, 'bbb-01']
         KillPoints.KillPlan removePlan = kills.plan(remove)
         int removeSteps = removePlan.steps
 
@@ -386,7 +386,7 @@ class KillAtEveryStepIntegrationSpec extends Specification {
         }
 
         cleanup:
-        tool('device', 'remove', NAME, 'bbb-01')
+        tool('--yes', 'device', 'remove', NAME, 'bbb-01')
     }
 
     /** The instance's devices and their health, as `device list --json` gives them. */
