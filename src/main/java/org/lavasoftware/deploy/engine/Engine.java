@@ -104,7 +104,8 @@ public final class Engine {
         String mode = "unknown";
         String url = null;
         Optional<LabInventory> lab = Optional.empty();
-        String state = state(layout, queries);
+        Optional<JournalState> interrupted = Journal.interruptedOn(layout);
+        String state = interrupted.isPresent() ? "interrupted" : state(layout, queries);
         if (layout.exists()) {
             try {
                 InstanceConfig config = InstanceConfigStore.load(layout).config();
@@ -117,8 +118,7 @@ public final class Engine {
                 mode = "unreadable";
             }
         }
-        String interruption = state.equals("interrupted")
-                ? Journal.read(layout.journalFile()).map(JournalState::brief).orElse(null) : null;
+        String interruption = interrupted.map(JournalState::brief).orElse(null);
         return new InstanceSummary(name.value(), mode, state, revision(layout), url, lastBackup(name),
                 lab.map(LabInventory::workerSummary).orElse(null), lab.map(LabInventory::deviceSummary).orElse(null),
                 interruption);
@@ -170,9 +170,6 @@ public final class Engine {
         Optional<String> holder = InstanceLock.holder(layout.lockFile());
         if (holder.isPresent()) {
             return "busy";
-        }
-        if (Journal.read(layout.journalFile()).isPresent()) {
-            return "interrupted";
         }
         if (!layout.exists()) {
             return "missing";

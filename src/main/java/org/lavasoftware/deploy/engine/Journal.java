@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.lavasoftware.deploy.io.AtomicFile;
+import org.lavasoftware.deploy.model.InstanceLayout;
 
 /**
  * The progress of one operation on one instance, written line by line and flushed to disk before
@@ -146,6 +147,14 @@ public final class Journal implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the journal " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The operation interrupted on an instance: its journal when no process holds the instance's
+     * lock (while one does, the journal is that of the operation it is running).
+     */
+    public static Optional<JournalState> interruptedOn(InstanceLayout layout) {
+        return InstanceLock.holder(layout.lockFile()).isPresent() ? Optional.empty() : read(layout.journalFile());
     }
 
     static JournalState parse(String text) {

@@ -9,7 +9,6 @@ import java.util.Optional;
 import org.lavasoftware.deploy.adapters.lava.LabInventory;
 import org.lavasoftware.deploy.adapters.services.ServiceManager;
 import org.lavasoftware.deploy.adapters.services.ServiceState;
-import org.lavasoftware.deploy.engine.InstanceLock;
 import org.lavasoftware.deploy.engine.Journal;
 import org.lavasoftware.deploy.engine.JournalState;
 import org.lavasoftware.deploy.engine.operations.web.WebAddress;
@@ -61,8 +60,7 @@ public final class InstanceQueries {
      * whose operation was interrupted says where, even one an install had barely begun.
      */
     public InstanceHealth health(InstanceLayout layout) {
-        Optional<JournalState> interrupted = InstanceLock.holder(layout.lockFile()).isEmpty()
-                ? Journal.read(layout.journalFile()) : Optional.empty();
+        Optional<JournalState> interrupted = Journal.interruptedOn(layout);
         if (interrupted.isPresent() && !Files.exists(layout.configFile())) {
             return new InstanceHealth(layout.name().value(), "interrupted (" + interrupted.get().brief() + ")", Map.of(),
                     null, null, null);
