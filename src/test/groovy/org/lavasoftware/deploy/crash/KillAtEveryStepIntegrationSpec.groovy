@@ -24,6 +24,9 @@ import spock.lang.Stepwise
 class KillAtEveryStepIntegrationSpec extends Specification {
     static final String NAME = 'it-kill'
 
+    /** The restore the restore cases kill: of the latest snapshot, the scheduler stopped for the swap. */
+    static final List<String> RESTORE = ['--yes', 'restore', NAME, 'latest', '--stop']
+
     @Shared
     Path work = FreshCheckout.openTempDir('ldt-kill')
 
@@ -95,7 +98,7 @@ class KillAtEveryStepIntegrationSpec extends Specification {
 
     def "a restore killed at every step boundary is undone before its point of no return and finished after it"() {
         given:
-        List<String> restore = ['--yes', 'restore', NAME, 'latest', '--stop']
+        List<String> restore = RESTORE
         KillPoints.KillPlan plan = kills.plan(restore)
         int steps = plan.steps
         int noReturn = plan.noReturn
@@ -119,7 +122,7 @@ class KillAtEveryStepIntegrationSpec extends Specification {
 
     def "the restore killed as it starts the scheduler again after the swap: recover finishes it"() {
         given: 'the case the issue names: killed in its last step, status broken, every command refused'
-        List<String> restore = ['--yes', 'restore', NAME, 'latest', '--stop']
+        List<String> restore = RESTORE
         int steps = kills.plan(restore).steps
         kills.killed('restore', steps, 'before', restore)
 
@@ -147,7 +150,7 @@ class KillAtEveryStepIntegrationSpec extends Specification {
 
     def "a recover killed while it undoes, and one killed while it finishes, are recovered again"() {
         given:
-        List<String> restore = ['--yes', 'restore', NAME, 'latest', '--stop']
+        List<String> restore = RESTORE
         KillPoints.KillPlan plan = kills.plan(restore)
         int steps = plan.steps
         int swap = plan.noReturn
